@@ -211,6 +211,12 @@ public final class CallMemo {
         return readBack(message).sdp();
     }
 
+    /** True when {@link #sdp} of {@code message} was asked before: asked again, it is a look, nothing read or parsed. */
+    synchronized boolean sdpKept(SipMessage message) {
+        MessageReadBack kept = readBacks.get(message);
+        return kept != null && kept.sdpAsked();
+    }
+
     /** {@link SipMessage#header}, its bytes read back from the capture once for every question about the message. */
     synchronized String header(SipMessage message, String name) {
         return readBack(message).header(name);

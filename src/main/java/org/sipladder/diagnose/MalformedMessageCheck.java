@@ -39,9 +39,10 @@ final class MalformedMessageCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             List<FlowMessage> messages = flow.messages();
             List<FlowMessage> malformed = null;
+            Announced announced = new Announced(context, flow.legs().size());
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
-                if (!m.retransmission() && reason(context, m.message()) != null) {
+                if (!m.retransmission() && reason(context, m, announced) != null) {
                     if (malformed == null) {
                         malformed = new ArrayList<>(2);
                     }
@@ -56,6 +57,40 @@ final class MalformedMessageCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether the media analysis took an SDP announcement from a message, asked of the capture once per leg: a call's
+     * legs each carry a few SDP messages, and each ask was a look-up in the capture's index.
+     */
+    private static final class Announced {
+        private final DiagnosisContext context;
+        private final String[] callIds;
+        private final long[][] frames;
+
+        Announced(DiagnosisContext context, int legs) {
+            this.context = context;
+            this.callIds = new String[legs];
+            this.frames = new long[legs][];
+        }
+
+        /** {@link org.sipladder.media.CaptureMedia#announcedFrom} of {@code m}'s message; false when it has no SDP. */
+        boolean from(FlowMessage m) {
+            SipMessage message = m.message();
+            String callId = message.callId();
+            if (!message.hasSdp() || callId == null) {
+                return false;
+            }
+            int leg = m.legIndex();
+            if (leg < 0 || leg >= frames.length) {
+                return context.media().announcedFrom(callId, message.frame());
+            }
+            if (frames[leg] == null || !callId.equals(callIds[leg])) {
+                callIds[leg] = callId;
+                frames[leg] = context.media().announcedFrames(callId);
+            }
+            return java.util.Arrays.binarySearch(frames[leg], message.frame()) >= 0;
+        }
     }
 
     /** "Frame 4, INVITE from A to B: reason", or "Frames 4, 5, 6 (3 messages, the first INVITE from A to B): reason". */
@@ -81,12 +116,52 @@ final class MalformedMessageCheck implements FindingRule {
      * only when asked); null when nothing.
      */
     private static String reason(DiagnosisContext context, SipMessage m) {
-        String flagged = m.malformed() ? (m.malformedReason() == null ? "malformed" : m.malformedReason()) : null;
+        String flagged = flagged(m);
         if (!m.hasSdp() || context.media().announcedFrom(m.callId(), m.frame())) {
             return flagged;
         }
-        Sdp sdp = context.sdp(m);
-        SdpMedia lost = sdp == null ? null : sdp.withoutAddress();
+        return reason(flagged, unaddressed(context.sdp(m)));
+    }
+
+    /**
+     * {@link #reason(DiagnosisContext, SipMessage)} of {@code fm}'s message, the capture's announcements asked through
+     * {@code announced}. An SDP the other rules have parsed already is looked at first: it has its address (nearly
+     * every one does), and the announcements are not asked (a look-up in the capture's large index per leg); one
+     * not parsed yet is read back only when the media analysis took nothing from it.
+     */
+    private static String reason(DiagnosisContext context, FlowMessage fm, Announced announced) {
+        SipMessage m = fm.message();
+        String flagged = flagged(m);
+        if (!m.hasSdp()) {
+            return flagged;
+        }
+        SdpMedia lost;
+        if (context.memo().sdpKept(m)) {
+            lost = unaddressed(context.sdp(m));
+            if (lost == null || announced.from(fm)) {
+                return flagged;
+            }
+        } else {
+            if (announced.from(fm)) {
+                return flagged;
+            }
+            lost = unaddressed(context.sdp(m));
+        }
+        return reason(flagged, lost);
+    }
+
+    /** The reader's flag of {@code m}, or null. */
+    private static String flagged(SipMessage m) {
+        return m.malformed() ? (m.malformedReason() == null ? "malformed" : m.malformedReason()) : null;
+    }
+
+    /** {@link Sdp#withoutAddress} of {@code sdp}, null for none. */
+    private static SdpMedia unaddressed(Sdp sdp) {
+        return sdp == null ? null : sdp.withoutAddress();
+    }
+
+    /** The reader's flag {@code flagged} with what {@code lost} (a section without an address, or null) adds. */
+    private static String reason(String flagged, SdpMedia lost) {
         if (lost == null) {
             return flagged;
         }

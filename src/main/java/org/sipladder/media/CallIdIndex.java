@@ -134,6 +134,20 @@ final class CallIdIndex {
     }
 
     /**
+     * 1 + the first position of the chain holding the items with this Call-ID, 0 when none (or null): with {@link
+     * #nextInChain}, a walk over them that allocates nothing (the caller compares each item's Call-ID, as the chain
+     * also holds the items of any other Call-ID with the same hash).
+     */
+    int chainOf(String callId) {
+        return callId == null ? 0 : table[placeOf(callId.hashCode())];
+    }
+
+    /** 1 + the position after {@code position} in its chain ({@link #chainOf}), 0 at its end. */
+    int nextInChain(int position) {
+        return nexts[position];
+    }
+
+    /**
      * The positions of the items with this Call-ID, in ascending order; empty when none (or null). The chain of its
      * hash holds them, and the items of any other Call-ID with that hash, which are left out here: the items found are
      * read by the caller next, while they are in the cache.

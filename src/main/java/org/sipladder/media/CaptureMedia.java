@@ -332,6 +332,41 @@ public final class CaptureMedia {
         return Arrays.binarySearch(frames, frame) >= 0;
     }
 
+    /**
+     * The frames of the SDP announcements of {@code callId} in ascending order (empty for none or null), for a caller
+     * that asks {@link #announcedFrom} of several messages of one leg: one look-up per leg, not one per message (each
+     * made an array of positions and walked the index's chain twice).
+     */
+    public long[] announcedFrames(String callId) {
+        if (callId == null) {
+            return NO_FRAMES;
+        }
+        long[] many = manyAnnouncedFrames.get(callId);
+        if (many != null) {
+            return many;
+        }
+        CallIdIndex index = announcementIndex();
+        long[] frames = NO_FRAMES;
+        int n = 0;
+        for (int p = index.chainOf(callId); p != 0; p = index.nextInChain(p - 1)) {
+            SdpAnnouncement a = announcements.get(p - 1);
+            if (callId.equals(a.callId())) {
+                if (n == frames.length) {
+                    frames = Arrays.copyOf(frames, Math.max(4, 2 * n));
+                }
+                frames[n++] = a.frame();
+            }
+        }
+        frames = n == frames.length ? frames : Arrays.copyOf(frames, n);
+        Arrays.sort(frames);
+        if (n > FEW_ANNOUNCEMENTS) {
+            manyAnnouncedFrames.put(callId, frames); // as announcedFrom keeps them
+        }
+        return frames;
+    }
+
+    private static final long[] NO_FRAMES = {};
+
     private static <T> List<T> pick(List<T> from, int[] positions) {
         if (positions == null || positions.length == 0) {
             return List.of();

@@ -54,6 +54,11 @@ public final class MessageReadBack {
         return sdp;
     }
 
+    /** True when {@link #sdp} was asked (and is kept). */
+    public boolean sdpAsked() {
+        return sdpAsked;
+    }
+
     /**
      * The SDP bodies parsed for the reader's other messages, or null: none when the buffer has moved on to other
      * work (its bodies there are no longer what was parsed).

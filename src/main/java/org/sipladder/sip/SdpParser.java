@@ -34,6 +34,13 @@ final class SdpParser {
     private static final String[] STATIC_NAMES = staticNames();
     /** "8 PCMA/8000" for each static type, by payload type number. */
     private static final String[] STATIC_CODECS = codecTexts();
+    /** The DTMF codec's name as nearly every SDP writes it. */
+    private static final String TELEPHONE_EVENT = "telephone-event/8000";
+    /**
+     * "101 telephone-event/8000" for each small payload type: the codec text of the DTMF line of nearly every SDP,
+     * shared rather than cut from each body (and then found by identity by those who name a call's codecs).
+     */
+    private static final String[] TELEPHONE_EVENT_CODECS = telephoneEventCodecs();
     private static final String AUDIO = "audio";
     private static final String RTP_AVP = "RTP/AVP";
 
@@ -43,6 +50,7 @@ final class SdpParser {
     // the texts compared with an SDP's bytes, as bytes: a String's characters one charAt at a time cost a call each
     // under the quick JIT (a fifth of the parse)
     private static final byte[] AUDIO_BYTES = ascii(AUDIO);
+    private static final byte[] TELEPHONE_EVENT_BYTES = ascii(TELEPHONE_EVENT);
     private static final byte[] RTP_AVP_BYTES = ascii(RTP_AVP);
     private static final byte[] RTPMAP_BYTES = ascii(RTPMAP);
     /** An SDES key line (RFC 4568): "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:...". */
@@ -83,7 +91,7 @@ final class SdpParser {
 
         SdpMedia toMedia(String sessionDirection) {
             String[] codecs = new String[formats.length];
-            boolean rtp = protocol.contains("RTP");
+            boolean rtp = protocol == RTP_AVP || protocol.contains("RTP"); // the shared text, as nearly every line has
             for (int i = 0; i < formats.length; i++) {
                 String pt = formats[i];
                 int number = numbers[i];
@@ -132,6 +140,14 @@ final class SdpParser {
         String[] texts = new String[SMALL_TYPES];
         for (int pt = 0; pt < SMALL_TYPES; pt++) {
             texts[pt] = Integer.toString(pt);
+        }
+        return texts;
+    }
+
+    private static String[] telephoneEventCodecs() {
+        String[] texts = new String[SMALL_TYPES];
+        for (int pt = 0; pt < SMALL_TYPES; pt++) {
+            texts[pt] = pt + " " + TELEPHONE_EVENT;
         }
         return texts;
     }
@@ -227,7 +243,9 @@ final class SdpParser {
         String origin = null;
         String connection = null;
         String sessionDirection = null;
-        List<Section> sections = new ArrayList<>();
+        // nearly every body has one m= section: a list is made for a second
+        Section first = null;
+        List<Section> sections = null;
         Section current = null;
         String problem = null;
         // the lines of MessageScanner.lines(text, false), without making strings of those not read (v=, s=, t=...)
@@ -263,7 +281,15 @@ final class SdpParser {
                 case 'm' -> {
                     current = mediaSection(text, vs, ve);
                     if (current != null) {
-                        sections.add(current);
+                        if (first == null) {
+                            first = current;
+                        } else {
+                            if (sections == null) {
+                                sections = new ArrayList<>(4);
+                                sections.add(first);
+                            }
+                            sections.add(current);
+                        }
                     }
                 }
                 case 'a' -> {
@@ -282,6 +308,10 @@ final class SdpParser {
                 }
                 default -> throw new IllegalStateException("kind " + kind);
             }
+        }
+        if (sections == null) {
+            return new Sdp(origin, connection, first == null ? List.of() : List.of(first.toMedia(sessionDirection)),
+                    problem);
         }
         SdpMedia[] media = new SdpMedia[sections.size()];
         for (int i = 0; i < media.length; i++) {
@@ -328,39 +358,49 @@ final class SdpParser {
      */
     private static Section mediaSection(Text text, int from, int to) {
         byte[] d = text.d;
-        // where each field starts and ends: strings are made only of a section's fields, shared ones where they can be
-        int[] bounds = new int[16];
+        // the three fields' bounds, then the formats counted and walked again: strings are made only of a section's
+        // fields, shared ones where they can be, and no array of bounds per line
+        int typeEnd = fieldEnd(d, from, to);
+        int portStart = blanksEnd(d, typeEnd, to);
+        int portEnd = fieldEnd(d, portStart, to);
+        int protocolStart = blanksEnd(d, portEnd, to);
+        if (protocolStart == to) {
+            return null; // fewer than three fields (the value is trimmed: each field ends before a blank or the end)
+        }
+        int protocolEnd = fieldEnd(d, protocolStart, to);
+        int formatsStart = blanksEnd(d, protocolEnd, to);
         int count = 0;
-        int i = from;
-        while (i < to) {
-            int start = i;
-            while (i < to && !MessageScanner.isWhitespace(d[i])) {
-                i++;
-            }
-            if (2 * count == bounds.length) {
-                bounds = java.util.Arrays.copyOf(bounds, 2 * bounds.length);
-            }
-            bounds[2 * count] = start;
-            bounds[2 * count + 1] = i;
+        for (int i = formatsStart; i < to; i = blanksEnd(d, fieldEnd(d, i, to), to)) {
             count++;
-            while (i < to && MessageScanner.isWhitespace(d[i])) {
-                i++;
-            }
         }
-        if (count < 3) {
-            return null;
-        }
-        String[] formats = new String[count - 3];
-        int[] numbers = new int[count - 3];
-        for (int f = 0; f < formats.length; f++) {
-            int start = bounds[2 * f + 6];
-            int end = bounds[2 * f + 7];
+        String[] formats = new String[count];
+        int[] numbers = new int[count];
+        int f = 0;
+        for (int start = formatsStart; start < to; f++) {
+            int end = fieldEnd(d, start, to);
             int pt = payloadType(d, start, end);
             formats[f] = pt >= 0 ? TYPE_TEXTS[pt] : text.cut(start, end);
             numbers[f] = pt;
+            start = blanksEnd(d, end, to);
         }
-        return new Section(text.cut(bounds[0], bounds[1], AUDIO, AUDIO_BYTES), port(text, bounds[2], bounds[3]),
-                text.cut(bounds[4], bounds[5], RTP_AVP, RTP_AVP_BYTES), formats, numbers);
+        return new Section(text.cut(from, typeEnd, AUDIO, AUDIO_BYTES), port(text, portStart, portEnd),
+                text.cut(protocolStart, protocolEnd, RTP_AVP, RTP_AVP_BYTES), formats, numbers);
+    }
+
+    /** Where the field starting at {@code i} ends: the first white space from there, or {@code to}. */
+    private static int fieldEnd(byte[] d, int i, int to) {
+        while (i < to && !MessageScanner.isWhitespace(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the white space starting at {@code i} ends: the next field's start, or {@code to}. */
+    private static int blanksEnd(byte[] d, int i, int to) {
+        while (i < to && MessageScanner.isWhitespace(d[i])) {
+            i++;
+        }
+        return i;
     }
 
     /** {@link Sdp#mediaPort} of the m= field between {@code from} and {@code to}, without a string when it is plain. */
@@ -399,7 +439,8 @@ final class SdpParser {
                             STATIC_NAME_BYTES[number].length)) {
                         section.addRtpmap(pt, staticName, null);
                     } else if (ps == from && pe == space && ns == space + 1) {
-                        section.addRtpmap(pt, null, text.cut(from, ne));
+                        section.addRtpmap(pt, null, number >= 0 && WordScan.same(d, ns, ne, TELEPHONE_EVENT_BYTES, 0,
+                                TELEPHONE_EVENT_BYTES.length) ? TELEPHONE_EVENT_CODECS[number] : text.cut(from, ne));
                     } else {
                         section.addRtpmap(pt, text.cut(ns, ne), null);
                     }

@@ -57,6 +57,19 @@ class UnaddressedSdpTest {
     }
 
     @Test
+    void anSdpWhoseAudioTheMediaAnalysisTookIsNotMalformedForAnotherSectionWithoutAddress() throws Exception {
+        // the video section has no c=, but the audio's was announced: the body was read; its other rules parse it
+        // before this one asks, and the parsed SDP is looked at before the capture's announcements
+        String video = "m=video 50000 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n";
+        Diagnosis d = MediaCase.jambonzToLiveKit(sdp(MediaFindingsTest.SBC_MEDIA, 40000, "media") + video,
+                sdp(MediaCase.LIVEKIT, 30000, "media")).rtpBothWays(SBC, LK, 10).bye(MediaCase.JAMBONZ, 10.5)
+                .diagnose(dir);
+
+        assertEquals(List.of(), d.withCode(FindingCode.SIP_MALFORMED_MESSAGE));
+        assertEquals("video", Sdp.parse(sdp(MediaFindingsTest.SBC_MEDIA, 40000, "media") + video).withoutAddress().type());
+    }
+
+    @Test
     void anSdpSaysWhichOfItsSectionsHasNoAddress() {
         assertEquals(30000, Sdp.parse(sdp(MediaCase.LIVEKIT, 30000, "none")).withoutAddress().port());
         // a refused section (port 0) sends no media: no address needed

@@ -1,5 +1,6 @@
 package org.sipladder.media;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,5 +45,22 @@ class AnnouncedFromTest {
         assertFalse(media.announcedFrom("few@h", 3));
         assertFalse(media.announcedFrom("none@h", 1));
         assertFalse(media.announcedFrom(null, 1));
+    }
+
+    @Test
+    void aLegsAnnouncedFramesAreItsOwnInAscendingOrder() {
+        List<SdpAnnouncement> all = new ArrayList<>();
+        add(all, "b@h", 2, 51);
+        add(all, "a@h", 3, 11);
+        add(all, "b@h", 1, 41);
+        add(all, "many@h", 20, 1_001);
+        CaptureMedia media = new CaptureMedia(FinishedStreams.none(), List.copyOf(all), List.of(), 0, 0);
+
+        assertArrayEquals(new long[] {11, 13, 15}, media.announcedFrames("a@h"));
+        assertArrayEquals(new long[] {41, 51, 53}, media.announcedFrames("b@h"), "sorted, whatever the capture order");
+        assertEquals(20, media.announcedFrames("many@h").length);
+        assertTrue(media.announcedFrom("many@h", 1_039));
+        assertArrayEquals(new long[0], media.announcedFrames("none@h"));
+        assertArrayEquals(new long[0], media.announcedFrames(null));
     }
 }

@@ -22,7 +22,11 @@ class SdpAttributeTest {
         "rtpmap:96", "rtpmap:", "rtpma", "rtpmap:9\tG722/8000", "rtpmap:0 x y", "fmtp:101 0-16", "ptime:20", "",
         "rtpmap:0 pcmu/8000", "rtpmap:8 PCMU/8000", "rtpmap:08 PCMA/8000", "rtpmap:96 opus/48000/2",
         "rtpmap:101  telephone-event/8000", "rtpmap:101\t telephone-event/8000", "rtpmap:\t101 x", "rtpmap:127 Y/2",
-        "rtpmap:128 Z/3", "rtpmap:0 PCMU/8000x", "rtpmap:18 G729/8000", "rtpmap:3 GSM/8000", "rtpmap:00 PCMU/8000"};
+        "rtpmap:128 Z/3", "rtpmap:0 PCMU/8000x", "rtpmap:18 G729/8000", "rtpmap:3 GSM/8000", "rtpmap:00 PCMU/8000",
+        // the DTMF line's shared texts: only the exact name at a small type, written as it stands
+        "rtpmap:96 telephone-event/8000", "rtpmap:127 telephone-event/8000", "rtpmap:128 telephone-event/8000",
+        "rtpmap:0101 telephone-event/8000", "rtpmap:101 telephone-event/8000x", "rtpmap:101 Telephone-Event/8000",
+        "rtpmap:101 telephone-event/800", "rtpmap:101 telephone-event/48000", "rtpmap:x telephone-event/8000"};
 
     @Test
     void valuesAreThoseOfTheTrimmedLines() {
