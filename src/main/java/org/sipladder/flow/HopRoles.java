@@ -1,10 +1,8 @@
 package org.sipladder.flow;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
@@ -75,19 +73,19 @@ final class HopRoles {
         return roles.looks;
     }
 
-    private RequestPaths paths(SipMessage[] requests, int count) {
-        String[] src = new String[count];
-        String[] dst = new String[count];
+    private RequestPaths paths(SipMessage[] requests, int count, HostNumbers hosts) {
+        int[] src = new int[count];
+        int[] dst = new int[count];
         for (int i = 0; i < count; i++) {
-            src[i] = at(requests[i].src());
-            dst[i] = at(requests[i].dst());
+            src[i] = hosts.numberOf(at(requests[i].src()));
+            dst[i] = hosts.numberOf(at(requests[i].dst()));
         }
-        return new RequestPaths(requests, src, dst, count);
+        return new RequestPaths(requests, src, dst, count, hosts);
     }
 
     /** The hops, or null when no {@link #shared} parties are known and a message went between two ports of a host. */
     private List<Hop> hops(SipMessage[] messages, int[] places) {
-        Addresses all = new Addresses();
+        HostNumbers all = new HostNumbers();
         // the dialog-opening INVITEs as first sent (no retransmissions), for what each host did with them, and the
         // leg of each
         SipMessage[] invites = new SipMessage[4];
@@ -122,7 +120,7 @@ final class HopRoles {
             inLegOrder(invites, inviteLegs, inviteCount);
         }
         // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
-        Addresses alongInvites = new Addresses();
+        HostNumbers alongInvites = new HostNumbers();
         SipMessage firstInvite = inviteCount > 0 ? invites[0] : null;
         SipMessage firstPublicInvite = null;
         for (int i = 0; i < inviteCount; i++) {
@@ -140,7 +138,7 @@ final class HopRoles {
             invites = initialRequests(messages, places);
             inviteCount = invites.length;
         }
-        paths = paths(invites, inviteCount);
+        paths = paths(invites, inviteCount, all);
         relayClues(invites, inviteCount);
         if (firstInvite == null) {
             registrarClues(messages, places, invites, inviteCount);
@@ -191,52 +189,6 @@ final class HopRoles {
             }
             invites[j + 1] = invite;
             legs[j + 1] = leg;
-        }
-    }
-
-    /**
-     * Distinct addresses in the order first added: a call has a handful, found by a look along a short list (a
-     * hash set cost a node per address and a hash look per message), in a set once there are many.
-     */
-    private static final class Addresses {
-        private static final int LISTED = 8;
-        private final String[] listed = new String[LISTED];
-        private int count;
-        private Set<String> many;
-
-        void add(String address) {
-            if (many != null) {
-                many.add(address);
-                return;
-            }
-            // the very strings, mostly (a capture's addresses are shared): compared as such before their text
-            for (int i = count - 1; i >= 0; i--) {
-                if (listed[i] == address) {
-                    return;
-                }
-            }
-            for (int i = count - 1; i >= 0; i--) {
-                if (listed[i].equals(address)) {
-                    return;
-                }
-            }
-            if (count < LISTED) {
-                listed[count++] = address;
-            } else {
-                many = new LinkedHashSet<>(Arrays.asList(listed));
-                many.add(address);
-            }
-        }
-
-        String[] inOrder() {
-            if (many != null) {
-                return many.toArray(new String[0]);
-            }
-            // not Arrays.copyOf: under the quick JIT alone its typed copy makes the array reflectively (a tenth of
-            // this class's time in calls --json on a large capture)
-            String[] out = new String[count];
-            System.arraycopy(listed, 0, out, 0, count);
-            return out;
         }
     }
 
@@ -448,11 +400,9 @@ final class HopRoles {
             // the call itself (a PBX transferring its caller) still relays the transfer's INVITE unchanged
             boolean relayed = false;
             boolean passedOn = false;
-            int[] receivedByHost = paths.received(host);
-            int receivedCount = paths.receivedCount(host);
-            for (int k = 0; k < receivedCount && receivedByHost[k] < i && !relayed; k++) {
+            for (int k = paths.firstReceivedBy(host); k >= 0 && k < i && !relayed; k = paths.nextReceived(k)) {
                 looks++;
-                SipMessage received = invites[receivedByHost[k]];
+                SipMessage received = invites[k];
                 boolean sameDialog = Objects.equals(received.callId(), sent.callId());
                 // another leg back to where the call came from is a hairpin (an SBC routing it out through the same
                 // carrier); the same dialog sent back is a relay only when it carries the Via it came with (a proxy
