@@ -19,6 +19,8 @@ final class HopRoles {
     private static final SipFields.Needle LIVEKIT_DOMAIN = new SipFields.Needle(".sip.livekit.cloud");
     private static final int AGENT_PAIRS = 8;
     private static final Role[] ROLES = Role.values();
+    /** The ordinals of the roles B2BUA and proxy families give, in Role order: {@link #decide} weighs them per hop. */
+    private static final int[] FAMILIES = families();
     private static final List<String> NO_CLUE = List.of("No carrier, Jambonz or LiveKit clue in this call.");
 
     /**
@@ -96,7 +98,8 @@ final class HopRoles {
             SipMessage m = messages[i];
             String src = at(m.src());
             String dst = at(m.dst());
-            if (shared == null && src.equals(dst)) {
+            // numbered by their text: the same number is the same address, without comparing the strings again
+            if (all.add(src) == all.add(dst) && shared == null) {
                 return null;
             }
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
@@ -110,8 +113,6 @@ final class HopRoles {
                 inviteLegs[inviteCount] = leg;
                 invites[inviteCount++] = m;
             }
-            all.add(src);
-            all.add(dst);
             if (!CallFlowAssembly.retransmission(places[i])) {
                 collect(messages, i);
             }
@@ -587,7 +588,7 @@ final class HopRoles {
         for (int i = 0; i < clueCount; i++) {
             Sentence s = clues[i].sentence();
             if ((s == Sentence.NEW_LEG || s == Sentence.NEW_LEG_REQUEST || s == Sentence.OTHER_ADDRESS)
-                    && clues[i].address().equals(host)) {
+                    && same(clues[i].address(), host)) {
                 return true;
             }
         }
@@ -684,7 +685,7 @@ final class HopRoles {
         for (int i = 0; i < clueCount; i++) {
             HopClue c = clues[i];
             Sentence s = c.sentence();
-            if (!c.address().equals(address)
+            if (!same(c.address(), address)
                     || s != Sentence.REQUEST_URI && s != Sentence.TO && s != Sentence.FAMILY_DOMAIN) {
                 clues[kept++] = c;
             }
@@ -696,7 +697,7 @@ final class HopRoles {
     /** True when a clue names {@code address} as anything but a carrier (which a relaying host is not). */
     private boolean named(String address) {
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].role() != Role.CARRIER && clues[i].address().equals(address)) {
+            if (clues[i].role() != Role.CARRIER && same(clues[i].address(), address)) {
                 return true;
             }
         }
@@ -748,11 +749,19 @@ final class HopRoles {
     private boolean has(String address, Role role, String kind) {
         for (int i = 0; i < clueCount; i++) {
             HopClue c = clues[i];
-            if (c.role() == role && c.kind().equals(kind) && c.address().equals(address)) {
+            if (c.role() == role && same(c.kind(), kind) && same(c.address(), address)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when the keys (or kinds) are equal: nearly always the very strings (a capture's addresses are shared, kinds
+     * are constants), compared as such before a call into equals, which the quick JIT does not inline.
+     */
+    private static boolean same(String a, String b) {
+        return a == b || a.equals(b);
     }
 
     /** The key clues are filed under for messages from or to {@code e}: its address, or its party's on a shared host. */
@@ -774,7 +783,7 @@ final class HopRoles {
             Object[] own = new Object[counts[role.ordinal()]];
             int n = 0;
             for (int i = 0; i < clueCount; i++) {
-                if (clues[i].role() == role && clues[i].address().equals(key)) {
+                if (clues[i].role() == role && same(clues[i].address(), key)) {
                     own[n++] = clues[i];
                 }
             }
@@ -790,7 +799,7 @@ final class HopRoles {
         Object[] own = new Object[clueCount];
         int n = 0;
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].role() != except && clues[i].address().equals(key)) {
+            if (clues[i].role() != except && same(clues[i].address(), key)) {
                 own[n++] = clues[i];
             }
         }
@@ -802,11 +811,23 @@ final class HopRoles {
         int[] counts = roleCounts;
         Arrays.fill(counts, 0);
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].address().equals(key)) {
+            if (same(clues[i].address(), key)) {
                 counts[clues[i].role().ordinal()]++;
             }
         }
         return decide(counts);
+    }
+
+    private static int[] families() {
+        int[] families = new int[ROLES.length];
+        int n = 0;
+        for (Role role : ROLES) {
+            if (role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT && role != Role.REGISTRAR
+                    && role != Role.SCANNER && role != Role.MEDIA_RELAY) {
+                families[n++] = role.ordinal();
+            }
+        }
+        return Arrays.copyOf(families, n);
     }
 
     /**
@@ -818,12 +839,10 @@ final class HopRoles {
         int livekit = counts[Role.LIVEKIT.ordinal()];
         Role family = null;
         int most = 0;
-        for (Role role : ROLES) { // in Role order
-            boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
-                    && role != Role.REGISTRAR && role != Role.SCANNER && role != Role.MEDIA_RELAY;
-            if (isFamily && counts[role.ordinal()] > most) {
-                family = role;
-                most = counts[role.ordinal()];
+        for (int f : FAMILIES) { // in Role order
+            if (counts[f] > most) {
+                family = ROLES[f];
+                most = counts[f];
             }
         }
         if (livekit > 0 && livekit >= most) {

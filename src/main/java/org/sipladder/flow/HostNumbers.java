@@ -19,6 +19,17 @@ final class HostNumbers {
 
     /** The number of {@code host}, given it now when it has none. */
     int add(String host) {
+        // a call adds the hosts of every message: nearly always the very string of one added before, found here
+        // without a call (this is small enough for the quick JIT to inline)
+        for (int i = many == null ? count - 1 : -1; i >= 0; i--) {
+            if (hosts[i] == host) {
+                return i;
+            }
+        }
+        return addOther(host);
+    }
+
+    private int addOther(String host) {
         int n = numberOf(host);
         if (n >= 0) {
             return n;
