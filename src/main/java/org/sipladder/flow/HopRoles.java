@@ -1,10 +1,8 @@
 package org.sipladder.flow;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
@@ -21,6 +19,8 @@ final class HopRoles {
     private static final SipFields.Needle LIVEKIT_DOMAIN = new SipFields.Needle(".sip.livekit.cloud");
     private static final int AGENT_PAIRS = 8;
     private static final Role[] ROLES = Role.values();
+    /** The ordinals of the roles B2BUA and proxy families give, in Role order: {@link #decide} weighs them per hop. */
+    private static final int[] FAMILIES = families();
     private static final List<String> NO_CLUE = List.of("No carrier, Jambonz or LiveKit clue in this call.");
 
     /**
@@ -75,19 +75,19 @@ final class HopRoles {
         return roles.looks;
     }
 
-    private RequestPaths paths(SipMessage[] requests, int count) {
-        String[] src = new String[count];
-        String[] dst = new String[count];
+    private RequestPaths paths(SipMessage[] requests, int count, HostNumbers hosts) {
+        int[] src = new int[count];
+        int[] dst = new int[count];
         for (int i = 0; i < count; i++) {
-            src[i] = at(requests[i].src());
-            dst[i] = at(requests[i].dst());
+            src[i] = hosts.numberOf(at(requests[i].src()));
+            dst[i] = hosts.numberOf(at(requests[i].dst()));
         }
-        return new RequestPaths(requests, src, dst, count);
+        return new RequestPaths(requests, src, dst, count, hosts);
     }
 
     /** The hops, or null when no {@link #shared} parties are known and a message went between two ports of a host. */
     private List<Hop> hops(SipMessage[] messages, int[] places) {
-        Addresses all = new Addresses();
+        HostNumbers all = new HostNumbers();
         // the dialog-opening INVITEs as first sent (no retransmissions), for what each host did with them, and the
         // leg of each
         SipMessage[] invites = new SipMessage[4];
@@ -98,7 +98,8 @@ final class HopRoles {
             SipMessage m = messages[i];
             String src = at(m.src());
             String dst = at(m.dst());
-            if (shared == null && src.equals(dst)) {
+            // numbered by their text: the same number is the same address, without comparing the strings again
+            if (all.add(src) == all.add(dst) && shared == null) {
                 return null;
             }
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
@@ -112,8 +113,6 @@ final class HopRoles {
                 inviteLegs[inviteCount] = leg;
                 invites[inviteCount++] = m;
             }
-            all.add(src);
-            all.add(dst);
             if (!CallFlowAssembly.retransmission(places[i])) {
                 collect(messages, i);
             }
@@ -122,7 +121,7 @@ final class HopRoles {
             inLegOrder(invites, inviteLegs, inviteCount);
         }
         // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
-        Addresses alongInvites = new Addresses();
+        HostNumbers alongInvites = new HostNumbers();
         SipMessage firstInvite = inviteCount > 0 ? invites[0] : null;
         SipMessage firstPublicInvite = null;
         for (int i = 0; i < inviteCount; i++) {
@@ -140,7 +139,7 @@ final class HopRoles {
             invites = initialRequests(messages, places);
             inviteCount = invites.length;
         }
-        paths = paths(invites, inviteCount);
+        paths = paths(invites, inviteCount, all);
         relayClues(invites, inviteCount);
         if (firstInvite == null) {
             registrarClues(messages, places, invites, inviteCount);
@@ -191,52 +190,6 @@ final class HopRoles {
             }
             invites[j + 1] = invite;
             legs[j + 1] = leg;
-        }
-    }
-
-    /**
-     * Distinct addresses in the order first added: a call has a handful, found by a look along a short list (a
-     * hash set cost a node per address and a hash look per message), in a set once there are many.
-     */
-    private static final class Addresses {
-        private static final int LISTED = 8;
-        private final String[] listed = new String[LISTED];
-        private int count;
-        private Set<String> many;
-
-        void add(String address) {
-            if (many != null) {
-                many.add(address);
-                return;
-            }
-            // the very strings, mostly (a capture's addresses are shared): compared as such before their text
-            for (int i = count - 1; i >= 0; i--) {
-                if (listed[i] == address) {
-                    return;
-                }
-            }
-            for (int i = count - 1; i >= 0; i--) {
-                if (listed[i].equals(address)) {
-                    return;
-                }
-            }
-            if (count < LISTED) {
-                listed[count++] = address;
-            } else {
-                many = new LinkedHashSet<>(Arrays.asList(listed));
-                many.add(address);
-            }
-        }
-
-        String[] inOrder() {
-            if (many != null) {
-                return many.toArray(new String[0]);
-            }
-            // not Arrays.copyOf: under the quick JIT alone its typed copy makes the array reflectively (a tenth of
-            // this class's time in calls --json on a large capture)
-            String[] out = new String[count];
-            System.arraycopy(listed, 0, out, 0, count);
-            return out;
         }
     }
 
@@ -448,11 +401,9 @@ final class HopRoles {
             // the call itself (a PBX transferring its caller) still relays the transfer's INVITE unchanged
             boolean relayed = false;
             boolean passedOn = false;
-            int[] receivedByHost = paths.received(host);
-            int receivedCount = paths.receivedCount(host);
-            for (int k = 0; k < receivedCount && receivedByHost[k] < i && !relayed; k++) {
+            for (int k = paths.firstReceivedBy(host); k >= 0 && k < i && !relayed; k = paths.nextReceived(k)) {
                 looks++;
-                SipMessage received = invites[receivedByHost[k]];
+                SipMessage received = invites[k];
                 boolean sameDialog = Objects.equals(received.callId(), sent.callId());
                 // another leg back to where the call came from is a hairpin (an SBC routing it out through the same
                 // carrier); the same dialog sent back is a relay only when it carries the Via it came with (a proxy
@@ -637,7 +588,7 @@ final class HopRoles {
         for (int i = 0; i < clueCount; i++) {
             Sentence s = clues[i].sentence();
             if ((s == Sentence.NEW_LEG || s == Sentence.NEW_LEG_REQUEST || s == Sentence.OTHER_ADDRESS)
-                    && clues[i].address().equals(host)) {
+                    && same(clues[i].address(), host)) {
                 return true;
             }
         }
@@ -734,7 +685,7 @@ final class HopRoles {
         for (int i = 0; i < clueCount; i++) {
             HopClue c = clues[i];
             Sentence s = c.sentence();
-            if (!c.address().equals(address)
+            if (!same(c.address(), address)
                     || s != Sentence.REQUEST_URI && s != Sentence.TO && s != Sentence.FAMILY_DOMAIN) {
                 clues[kept++] = c;
             }
@@ -746,7 +697,7 @@ final class HopRoles {
     /** True when a clue names {@code address} as anything but a carrier (which a relaying host is not). */
     private boolean named(String address) {
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].role() != Role.CARRIER && clues[i].address().equals(address)) {
+            if (clues[i].role() != Role.CARRIER && same(clues[i].address(), address)) {
                 return true;
             }
         }
@@ -798,11 +749,19 @@ final class HopRoles {
     private boolean has(String address, Role role, String kind) {
         for (int i = 0; i < clueCount; i++) {
             HopClue c = clues[i];
-            if (c.role() == role && c.kind().equals(kind) && c.address().equals(address)) {
+            if (c.role() == role && same(c.kind(), kind) && same(c.address(), address)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when the keys (or kinds) are equal: nearly always the very strings (a capture's addresses are shared, kinds
+     * are constants), compared as such before a call into equals, which the quick JIT does not inline.
+     */
+    private static boolean same(String a, String b) {
+        return a == b || a.equals(b);
     }
 
     /** The key clues are filed under for messages from or to {@code e}: its address, or its party's on a shared host. */
@@ -824,7 +783,7 @@ final class HopRoles {
             Object[] own = new Object[counts[role.ordinal()]];
             int n = 0;
             for (int i = 0; i < clueCount; i++) {
-                if (clues[i].role() == role && clues[i].address().equals(key)) {
+                if (clues[i].role() == role && same(clues[i].address(), key)) {
                     own[n++] = clues[i];
                 }
             }
@@ -840,7 +799,7 @@ final class HopRoles {
         Object[] own = new Object[clueCount];
         int n = 0;
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].role() != except && clues[i].address().equals(key)) {
+            if (clues[i].role() != except && same(clues[i].address(), key)) {
                 own[n++] = clues[i];
             }
         }
@@ -852,11 +811,23 @@ final class HopRoles {
         int[] counts = roleCounts;
         Arrays.fill(counts, 0);
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].address().equals(key)) {
+            if (same(clues[i].address(), key)) {
                 counts[clues[i].role().ordinal()]++;
             }
         }
         return decide(counts);
+    }
+
+    private static int[] families() {
+        int[] families = new int[ROLES.length];
+        int n = 0;
+        for (Role role : ROLES) {
+            if (role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT && role != Role.REGISTRAR
+                    && role != Role.SCANNER && role != Role.MEDIA_RELAY) {
+                families[n++] = role.ordinal();
+            }
+        }
+        return Arrays.copyOf(families, n);
     }
 
     /**
@@ -868,12 +839,10 @@ final class HopRoles {
         int livekit = counts[Role.LIVEKIT.ordinal()];
         Role family = null;
         int most = 0;
-        for (Role role : ROLES) { // in Role order
-            boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
-                    && role != Role.REGISTRAR && role != Role.SCANNER && role != Role.MEDIA_RELAY;
-            if (isFamily && counts[role.ordinal()] > most) {
-                family = role;
-                most = counts[role.ordinal()];
+        for (int f : FAMILIES) { // in Role order
+            if (counts[f] > most) {
+                family = ROLES[f];
+                most = counts[f];
             }
         }
         if (livekit > 0 && livekit >= most) {

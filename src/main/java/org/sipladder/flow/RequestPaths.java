@@ -1,66 +1,74 @@
 package org.sipladder.flow;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
 /**
  * Who sent and received a call's dialog-opening or standalone requests, indexed once so that {@link HopRoles} asks
  * about a host in constant time: a call without INVITE can hold tens of thousands of them (a phone re-registering
- * under one Call-ID all day), and looking back over all of them for each one was quadratic.
+ * under one Call-ID all day), and looking back over all of them for each one was quadratic. Kept in arrays by the
+ * hosts' {@link HostNumbers}: every call of a capture is asked, and four hash maps per call cost more than the asking.
  */
 final class RequestPaths {
 
-    private static final int[] NONE = new int[0];
-
-    /** Per host (as HopRoles keys it), the places of the requests it received, in order. */
-    private final Map<String, int[]> receivedBy = new HashMap<>();
-    private final Map<String, Integer> receivedCounts = new HashMap<>();
-    /** Per host, the place of the first request it sent. */
-    private final Map<String, Integer> firstSent = new HashMap<>();
+    private final HostNumbers hosts;
+    /** Per host number, the place of the first request it sent, plus one (0: none). */
+    private final int[] firstSent;
+    /** Per host number, the place of the first request it received, plus one (0: none). */
+    private final int[] firstReceived;
+    /** Per place, the place of the next request its receiver received, plus one (0: none). */
+    private final int[] nextReceived;
     /** The places of the first request of each host that received none, in order. */
     private final int[] firstOfNonReceivers;
-    /** The hosts that received a request and later sent one of the same method to another host or leg. */
-    private final Set<String> passers = new HashSet<>();
+    /** Per host number, whether it received a request and later sent one of the same method to another host or leg. */
+    private final boolean[] passers;
 
-    /** {@code src[i]} and {@code dst[i]} are the keys of {@code requests[i]}'s sender and receiver. */
-    RequestPaths(SipMessage[] requests, String[] src, String[] dst, int count) {
-        Map<MethodAt, FirstSource> received = new HashMap<>();
+    /**
+     * {@code src[i]} and {@code dst[i]} are the numbers in {@code hosts} of {@code requests[i]}'s sender and receiver.
+     */
+    RequestPaths(SipMessage[] requests, int[] src, int[] dst, int count, HostNumbers hosts) {
+        this.hosts = hosts;
+        int n = hosts.size();
+        firstSent = new int[n];
+        firstReceived = new int[n];
+        nextReceived = new int[count];
+        passers = new boolean[n];
+        int[] lastReceived = new int[n];
+        // per host, the first sender and Call-ID of the requests it received, one per method
+        FirstSource[] received = new FirstSource[n];
         for (int i = 0; i < count; i++) {
             SipMessage r = requests[i];
-            firstSent.putIfAbsent(src[i], i);
-            FirstSource before = received.get(new MethodAt(src[i], r.method()));
-            if (before != null && (before.many || !before.src.equals(dst[i])
-                    || !Objects.equals(before.callId, r.callId()))) {
-                passers.add(src[i]);
+            int s = src[i];
+            int d = dst[i];
+            if (firstSent[s] == 0) {
+                firstSent[s] = i + 1;
             }
-            MethodAt at = new MethodAt(dst[i], r.method());
-            FirstSource mine = received.get(at);
+            FirstSource before = FirstSource.of(received[s], r.method());
+            if (before != null && (before.many || before.src != d || !Objects.equals(before.callId, r.callId()))) {
+                passers[s] = true;
+            }
+            FirstSource mine = FirstSource.of(received[d], r.method());
             if (mine == null) {
-                mine = new FirstSource(src[i], r.callId());
-                received.put(at, mine);
+                mine = new FirstSource(r.method(), s, r.callId(), received[d]);
+                received[d] = mine;
             }
-            mine.many |= !mine.src.equals(src[i]) || !Objects.equals(mine.callId, r.callId());
-            int n = receivedCounts.merge(dst[i], 1, Integer::sum);
-            int[] places = receivedBy.getOrDefault(dst[i], NONE);
-            if (n > places.length) {
-                places = Arrays.copyOf(places, Math.max(4, n * 2));
-                receivedBy.put(dst[i], places);
+            mine.many |= mine.src != s || !Objects.equals(mine.callId, r.callId());
+            if (lastReceived[d] == 0) {
+                firstReceived[d] = i + 1;
+            } else {
+                nextReceived[lastReceived[d] - 1] = i + 1;
             }
-            places[n - 1] = i;
+            lastReceived[d] = i + 1;
         }
-        int[] firsts = new int[firstSent.size()];
-        int n = 0;
+        int[] firsts = new int[n];
+        int k = 0;
         for (int i = 0; i < count; i++) {
-            if (firstSent.get(src[i]) == i && !receivedCounts.containsKey(src[i])) {
-                firsts[n++] = i;
+            if (firstSent[src[i]] == i + 1 && firstReceived[src[i]] == 0) {
+                firsts[k++] = i;
             }
         }
-        firstOfNonReceivers = Arrays.copyOf(firsts, n);
+        firstOfNonReceivers = Arrays.copyOf(firsts, k);
     }
 
     /**
@@ -68,28 +76,30 @@ final class RequestPaths {
      * or under another Call-ID (another leg).
      */
     boolean passedOn(String host) {
-        return passers.contains(host);
+        int h = hosts.numberOf(host);
+        return h >= 0 && passers[h];
     }
 
     /** True when {@code host} sent one of the first {@code count} requests. */
     boolean sentAny(String host, int count) {
-        Integer first = firstSent.get(host);
-        return first != null && first < count;
+        int h = hosts.numberOf(host);
+        return h >= 0 && firstSent[h] != 0 && firstSent[h] - 1 < count;
     }
 
     /** True when {@code host} received one of the requests. */
     boolean receivedAny(String host) {
-        return receivedCounts.containsKey(host);
+        return firstReceivedBy(host) >= 0;
     }
 
-    /** How many requests {@code host} received. */
-    int receivedCount(String host) {
-        return receivedCounts.getOrDefault(host, 0);
+    /** The place of the first request {@code host} received, or -1. */
+    int firstReceivedBy(String host) {
+        int h = hosts.numberOf(host);
+        return h >= 0 ? firstReceived[h] - 1 : -1;
     }
 
-    /** The places of the requests {@code host} received, in order; the first {@link #receivedCount} are valid. */
-    int[] received(String host) {
-        return receivedBy.getOrDefault(host, NONE);
+    /** The place of the next request the receiver of the one at {@code place} received, or -1. */
+    int nextReceived(int place) {
+        return nextReceived[place] - 1;
     }
 
     /** The places of the first request of each host that received none, in order. */
@@ -97,39 +107,30 @@ final class RequestPaths {
         return firstOfNonReceivers;
     }
 
-    /**
-     * A host and a request method, as a key hashed and compared as written here: a record's own hashCode and equals go
-     * through method handles, which the quick JIT leaves generic (2 % of a large capture's assembly of calls).
-     */
-    private static final class MethodAt {
-        private final String host;
-        private final String method;
-
-        MethodAt(String host, String method) {
-            this.host = host;
-            this.method = method;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Objects.hashCode(host) + Objects.hashCode(method);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MethodAt m && Objects.equals(host, m.host) && Objects.equals(method, m.method);
-        }
-    }
-
     /** The first sender and Call-ID of a host's received requests of one method, and whether others differ. */
     private static final class FirstSource {
-        final String src;
+        final String method;
+        final int src;
         final String callId;
+        /** The host's entry for another method, or null. */
+        final FirstSource next;
         boolean many;
 
-        FirstSource(String src, String callId) {
+        FirstSource(String method, int src, String callId, FirstSource next) {
+            this.method = method;
             this.src = src;
             this.callId = callId;
+            this.next = next;
+        }
+
+        /** The entry of {@code method} along the host's entries from {@code first}, or null. */
+        static FirstSource of(FirstSource first, String method) {
+            for (FirstSource f = first; f != null; f = f.next) {
+                if (Objects.equals(f.method, method)) {
+                    return f;
+                }
+            }
+            return null;
         }
     }
 }

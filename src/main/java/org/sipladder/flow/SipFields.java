@@ -1,6 +1,8 @@
 package org.sipladder.flow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import org.sipladder.sip.HeaderParameters;
 import org.sipladder.sip.SipMessage;
 
@@ -123,6 +125,8 @@ final class SipFields {
         private final String text;
         /** Per ASCII character (upper case as lower), how far the needle may move on when it is under its end. */
         private final byte[] shifts = new byte[128];
+        /** The needle with its ASCII letters in lower case. */
+        private final byte[] lowerText;
         /** The needle's first and last characters in either case. */
         private final char firstLower;
         private final char firstUpper;
@@ -136,6 +140,7 @@ final class SipFields {
                 throw new IllegalArgumentException("an ASCII needle of 1 to 127 characters: " + text);
             }
             this.text = text;
+            lowerText = text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             firstLower = Character.toLowerCase(text.charAt(0));
             firstUpper = Character.toUpperCase(text.charAt(0));
             endLower = Character.toLowerCase(text.charAt(n - 1));
@@ -157,16 +162,37 @@ final class SipFields {
             int last = haystack.length() - n;
             for (int i = 0; i <= last; ) {
                 char c = haystack.charAt(i + n - 1);
-                if ((c == endLower || c == endUpper || c >= 128) && haystack.regionMatches(true, i, text, 0, n)) {
-                    // as containsIgnoreCase, which looks for the first character in its two cases only
-                    char first = haystack.charAt(i);
-                    if (first == firstLower || first == firstUpper) {
-                        return true;
-                    }
+                // as containsIgnoreCase, which looks for the first character in its two cases only
+                if ((c == endLower || c == endUpper || c >= 128) && matchesAt(haystack, i)) {
+                    return true;
                 }
                 i += c < 128 ? shifts[c] : 1;
             }
             return false;
+        }
+
+        /**
+         * {@code haystack.regionMatches(true, i, text, 0, n)} with the first character in its two cases only; ASCII
+         * compared by folding its letters (regionMatches ignoring case is a call per character before the JIT's last
+         * tier, and a LiveKit URI is a match every call), anything beyond ASCII by regionMatches itself, as some of it
+         * folds to ASCII letters (long s, Kelvin sign).
+         */
+        private boolean matchesAt(String haystack, int i) {
+            char first = haystack.charAt(i);
+            if (first != firstLower && first != firstUpper) {
+                return false;
+            }
+            byte[] lower = lowerText;
+            for (int k = 1; k < lower.length; k++) {
+                char h = haystack.charAt(i + k);
+                if (h >= 128) {
+                    return haystack.regionMatches(true, i, text, 0, lower.length);
+                }
+                if ((h >= 'A' && h <= 'Z' ? h + ('a' - 'A') : h) != lower[k]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

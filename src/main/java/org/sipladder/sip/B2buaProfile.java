@@ -224,7 +224,9 @@ public enum B2buaProfile {
 
     private static int hostEnd(String uri, int start) {
         int end = start;
-        for (char c; end < uri.length() && (c = uri.charAt(end)) != ':' && c != ';' && c != '>' && c != '?'; ) {
+        // the host's end is one of : ; > ?, which lie in ':'..'?' with < and = between: a letter is ruled out by one
+        // comparison, a digit or dot by two (every dialog-opening INVITE's host is walked)
+        for (char c; end < uri.length() && ((c = uri.charAt(end)) > '?' || c < ':' || c == '<' || c == '='); ) {
             end++;
         }
         return end;

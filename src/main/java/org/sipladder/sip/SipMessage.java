@@ -471,7 +471,10 @@ public final class SipMessage {
             return toTagSpan == HeaderParameters.FAR_TAG && toTag().startsWith(prefix);
         }
         int start = toTagSpan >>> 16;
-        return (toTagSpan & 0xFFFF) - start >= prefix.length() && to.startsWith(prefix, start);
+        // most tags differ from the prefix at their first character, looked at before the call into startsWith (the
+        // hop roles ask this of every response)
+        return (toTagSpan & 0xFFFF) - start >= prefix.length()
+                && (prefix.isEmpty() || to.charAt(start) == prefix.charAt(0)) && to.startsWith(prefix, start);
     }
 
     /**
