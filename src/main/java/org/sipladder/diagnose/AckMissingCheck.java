@@ -1,7 +1,6 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.sipladder.Counted;
@@ -61,7 +60,7 @@ final class AckMissingCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            Map<Long, int[]> byCseq = null;
+            CseqPlaces byCseq = null;
             for (FlowMessage m : flow.messages()) {
                 SipMessage ok = m.message();
                 if (m.retransmission() || ok.isRequest() || ok.status() < 200 || ok.status() >= 300
@@ -70,11 +69,7 @@ final class AckMissingCheck implements FindingRule {
                 }
                 if (byCseq == null) {
                     // a call of a day answers a re-INVITE every minute: each answer looks at its own CSeq's messages
-                    long[] numbers = new long[flow.messages().size()];
-                    for (int i = 0; i < numbers.length; i++) {
-                        numbers[i] = flow.messages().get(i).message().cseqNumber();
-                    }
-                    byCseq = InviteTransaction.byCseq(numbers);
+                    byCseq = context.cseqs(flow).places();
                 }
                 List<SipMessage> copies = copies(flow.messages(), byCseq.get(ok.cseqNumber()), ok);
                 if (copies.isEmpty()) {
@@ -148,7 +143,7 @@ final class AckMissingCheck implements FindingRule {
      * The retransmissions of {@code ok} after it: the same answer sent again by the same sender to the same
      * receiver, each at least {@link #DUPLICATE_MICROS} after the copy before it. A copy of the answer between
      * other addresses (the same message behind a NAT, or on another hop) is not this sender's. {@code sameNumber}: the
-     * places of the messages with {@code ok}'s CSeq number, their count first ({@link InviteTransaction#byCseq}).
+     * places of the messages with {@code ok}'s CSeq number, their count first ({@link CseqPlaces}).
      */
     private static List<SipMessage> copies(List<FlowMessage> messages, int[] sameNumber, SipMessage ok) {
         List<SipMessage> copies = new ArrayList<>();

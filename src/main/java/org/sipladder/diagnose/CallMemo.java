@@ -33,6 +33,7 @@ public final class CallMemo {
     private final BySame<CallFlow, Optional<OutboundCall>> outbound = new BySame<>();
     private final BySame<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new BySame<>();
     private final BySame<CallFlow, List<MediaLeg>> mediaLegs = new BySame<>();
+    private final BySame<CallFlow, FlowCseqs> cseqs = new BySame<>();
     /** Each message's read-back, by the very message, hashed by its frame number. */
     private final ByMessage readBacks = new ByMessage();
     private final BySame<InboundInvite, TrunkMiss> trunkMisses = new BySame<>();
@@ -83,7 +84,7 @@ public final class CallMemo {
     synchronized List<InviteTransaction> invites(CallFlow flow) {
         List<InviteTransaction> found = invites.get(flow);
         if (found == null) {
-            found = List.copyOf(InviteTransaction.of(flow));
+            found = List.copyOf(InviteTransaction.of(flow, new long[1], this));
             invites.put(flow, found);
         }
         return found;
@@ -139,10 +140,20 @@ public final class CallMemo {
         List<DialogRequests> requests = byMethod.get(method);
         if (requests == null) {
             // not by computeIfAbsent: its lambda would hold the flow, a new object at every question
-            requests = List.copyOf(DialogRequests.of(flow, method));
+            requests = List.copyOf(DialogRequests.of(flow, method, new long[1], this));
             byMethod.put(method, requests);
         }
         return requests;
+    }
+
+    /** {@link FlowCseqs#of} of {@code flow}, read once (its transactions, requests of each method and ACKs ask it). */
+    synchronized FlowCseqs cseqs(CallFlow flow) {
+        FlowCseqs found = cseqs.get(flow);
+        if (found == null) {
+            found = FlowCseqs.of(flow);
+            cseqs.put(flow, found);
+        }
+        return found;
     }
 
     /** {@link OutboundCall#of(CallFlow, List, LiveKitConfig)} of {@code flow}, worked out once. */

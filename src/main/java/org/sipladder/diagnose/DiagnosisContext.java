@@ -143,6 +143,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         return memo.mediaLegs(flow, media);
     }
 
+    /** {@link FlowCseqs#of} of {@code flow}, read once per context. */
+    FlowCseqs cseqs(CallFlow flow) {
+        return memo.cseqs(flow);
+    }
+
     /** The requests of {@code flow} with {@code method} ({@link DialogRequests#of}), worked out once per context. */
     List<DialogRequests> dialogRequests(CallFlow flow, String method) {
         return memo.dialogRequests(flow, method);

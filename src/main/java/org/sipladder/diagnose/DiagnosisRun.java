@@ -51,6 +51,8 @@ public final class DiagnosisRun {
     }
 
     private final List<FindingRule> rules;
+    /** {@link #rules} as an array, walked for every call: a List's size and get are interface calls. */
+    private final FindingRule[] ruleArray;
     /** What the rules that find nothing give, as List.of() is one object. */
     private static final List<Finding> NO_FINDINGS = List.of();
     private final LiveKitConfig config;
@@ -87,6 +89,7 @@ public final class DiagnosisRun {
 
     DiagnosisRun(List<FindingRule> rules, LiveKitConfig config, DiagnosisSettings settings, CaptureMedia media) {
         this.rules = rules;
+        this.ruleArray = rules.toArray(new FindingRule[0]);
         this.config = config;
         this.routings = new LiveKitRoutings(config, settings);
         this.media = media;
@@ -116,9 +119,11 @@ public final class DiagnosisRun {
         List<Finding> raw = new ArrayList<>();
         // a call of messages without a Call-ID gets only the rules that pair nothing by it (FindingRule.pairsByCallId)
         boolean withoutCallId = flow.withoutCallId();
-        // by index: the quick JIT makes an iterator object for each for-each, here two per rule and call
-        for (int r = 0; r < rules.size(); r++) {
-            FindingRule rule = rules.get(r);
+        // over an array: the quick JIT makes an iterator object for each for-each, and calls a List's size and get
+        // through an interface stub, here for each rule of each call
+        FindingRule[] all = ruleArray;
+        for (int r = 0; r < all.length; r++) {
+            FindingRule rule = all[r];
             if (withoutCallId && rule.pairsByCallId()) {
                 continue;
             }

@@ -2,7 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -28,10 +27,15 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
      * request only at those of its own CSeq number, so a call of a day with a request every second stays linear.
      */
     static List<DialogRequests> of(CallFlow flow, String method, long[] looks) {
+        return of(flow, method, looks, null);
+    }
+
+    /** {@link #of(CallFlow, String, long[])} with the flow's CSeq numbers of {@code memo} (read here when null). */
+    static List<DialogRequests> of(CallFlow flow, String method, long[] looks, CallMemo memo) {
         List<FlowMessage> messages = flow.messages();
         List<DialogRequests> result = new ArrayList<>();
         String[] callIds = null;
-        Map<Long, int[]> byCseq = null;
+        CseqPlaces byCseq = null;
         for (int k = 0; k < messages.size(); k++) {
             FlowMessage m = messages.get(k);
             SipMessage r = m.message();
@@ -39,14 +43,10 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
                 continue;
             }
             if (callIds == null) {
-                // each message's Call-ID and CSeq number read once, not once per request
-                callIds = new String[messages.size()];
-                long[] cseqNumbers = new long[messages.size()];
-                for (int i = 0; i < messages.size(); i++) {
-                    callIds[i] = messages.get(i).message().callId();
-                    cseqNumbers[i] = messages.get(i).message().cseqNumber();
-                }
-                byCseq = InviteTransaction.byCseq(cseqNumbers);
+                // each message's Call-ID and CSeq number read once, not once per request (nor per method)
+                FlowCseqs cseqs = memo == null ? FlowCseqs.of(flow) : memo.cseqs(flow);
+                callIds = cseqs.callIds();
+                byCseq = cseqs.places();
             }
             SipMessage fin = null;
             int copies = 1;

@@ -66,7 +66,8 @@ final class InDialogNoResponseCheck implements FindingRule {
     private static Finding unanswered(DiagnosisContext context, CallFlow flow, List<DialogRequests> requests,
                                      DialogRequests r) {
         SipMessage request = r.request();
-        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r) || anyResponse(flow, request)) {
+        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r)
+                || anyResponse(flow, context.cseqs(flow), request)) {
             return null;
         }
         SipMessage answer = DialogNotFoundCheck.answerOf(flow, request.callId());
@@ -99,12 +100,16 @@ final class InDialogNoResponseCheck implements FindingRule {
      * True when any response (a provisional one too) of the request's Call-ID, CSeq number and method came back along
      * its path, whatever its Via branch: "no response at all" is claimed only when none did. A stack that answers a
      * BYE with another transaction's branch (the INVITE's) is wrong by RFC 3261 17.1.3, yet its 200 shows that the
-     * BYE arrived and was answered, as Wireshark and sngrep pair it.
+     * BYE arrived and was answered, as Wireshark and sngrep pair it. Only the messages of the request's CSeq number
+     * ({@code cseqs}, the memo's) are looked at: each message's number was parsed again for every request.
      */
-    private static boolean anyResponse(CallFlow flow, SipMessage request) {
-        for (FlowMessage fm : flow.messages()) {
-            SipMessage m = fm.message();
-            if (!m.isRequest() && m.frame() > request.frame() && m.cseqNumber() == request.cseqNumber()
+    private static boolean anyResponse(CallFlow flow, FlowCseqs cseqs, SipMessage request) {
+        List<FlowMessage> messages = flow.messages();
+        int[] same = cseqs.places().get(request.cseqNumber());
+        int count = same == null ? 0 : same[0];
+        for (int k = 1; k <= count; k++) {
+            SipMessage m = messages.get(same[k]).message();
+            if (!m.isRequest() && m.frame() > request.frame()
                     && request.method().equals(m.cseqMethod()) && request.callId().equals(m.callId())
                     && (DialogRequests.answers(m, request) || m.src().address().equals(request.dst().address())
                     || m.dst().address().equals(request.src().address()))) {

@@ -2,9 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -57,21 +55,32 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * thousands of INVITEs of one CSeq (a caller retrying with a new From tag each time) not against each other.
      */
     static List<InviteTransaction> of(CallFlow flow, long[] looks) {
-        return flow.messages().size() <= WALKED ? walked(flow, looks) : SameCseqInvites.transactions(flow, looks);
+        return of(flow, looks, null);
+    }
+
+    /** {@link #of(CallFlow, long[])} with the flow's CSeq numbers of {@code memo} (read here when null). */
+    static List<InviteTransaction> of(CallFlow flow, long[] looks, CallMemo memo) {
+        if (flow.messages().size() > WALKED) {
+            return SameCseqInvites.transactions(flow, looks);
+        }
+        return walked(flow, looks, memo == null ? FlowCseqs.of(flow) : memo.cseqs(flow));
     }
 
     /** {@link #of(CallFlow)} by walking, for each INVITE, the messages of its CSeq number. */
     static List<InviteTransaction> walked(CallFlow flow, long[] looks) {
+        return walked(flow, looks, FlowCseqs.of(flow));
+    }
+
+    private static List<InviteTransaction> walked(CallFlow flow, long[] looks, FlowCseqs cseqs) {
         List<FlowMessage> messages = flow.messages();
-        // the CSeq of each message read once: it is compared for every INVITE
-        long[] cseqNumbers = new long[messages.size()];
+        // the CSeq of each message read once (by the memo, for every rule): it is compared for every INVITE
+        long[] cseqNumbers = cseqs.cseqNumbers();
         boolean[] answersInvite = new boolean[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            cseqNumbers[i] = m.cseqNumber();
             answersInvite[i] = !m.isRequest() && "INVITE".equals(m.cseqMethod());
         }
-        Map<Long, int[]> byCseq = byCseq(cseqNumbers);
+        CseqPlaces byCseq = cseqs.places();
         List<InviteTransaction> result = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage m = messages.get(i);
@@ -82,26 +91,6 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             }
         }
         return result;
-    }
-
-    /**
-     * The places of the messages of each CSeq number, in capture order, each list's length first: only messages of
-     * an INVITE's own number can be its copies or answer it.
-     */
-    static Map<Long, int[]> byCseq(long[] cseqNumbers) {
-        return byCseq(cseqNumbers, null);
-    }
-
-    /** {@link #byCseq(long[])} of the messages {@code kept} (all when null). */
-    static Map<Long, int[]> byCseq(long[] cseqNumbers, boolean[] kept) {
-        Map<Long, int[]> byCseq = new HashMap<>();
-        for (int i = 0; i < cseqNumbers.length; i++) {
-            if (kept != null && !kept[i]) {
-                continue;
-            }
-            byCseq.put(cseqNumbers[i], append(byCseq.get(cseqNumbers[i]), i));
-        }
-        return byCseq;
     }
 
     /** {@code places} (their count first; null for none yet) with {@code i} appended: the array, grown when full. */
@@ -116,7 +105,7 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return grown;
     }
 
-    /** {@code same}: the places of the messages with the INVITE's CSeq number, its length first ({@link #byCseq}). */
+    /** {@code same}: the places of the messages with the INVITE's CSeq number, its length first ({@link CseqPlaces}). */
     private static List<FlowMessage> responsesTo(List<FlowMessage> messages, int[] same, boolean[] answersInvite,
                                                  FlowMessage invite) {
         SipMessage request = invite.message();

@@ -89,15 +89,35 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
      * {@code UserAgent}, given to sipgo in {@code Client.Start}). An INVITE LiveKit receives never carries either.
      */
     static String tell(SipMessage invite) {
-        String fromTag = SipMessage.tagOf(invite.header("From"));
-        if (fromTag != null && fromTag.startsWith(CALL_ID_PREFIX)) {
-            return "The INVITE's From tag " + fromTag + " is a LiveKit SIP call ID (SCL_), so LiveKit placed this call.";
+        // the tag taken out, and the User-Agent lowered, only for the INVITE that names LiveKit: asked of every call
+        String from = invite.header("From");
+        if (SipMessage.tagStartsWith(from, CALL_ID_PREFIX)) {
+            return "The INVITE's From tag " + SipMessage.tagOf(from)
+                    + " is a LiveKit SIP call ID (SCL_), so LiveKit placed this call.";
         }
         String agent = invite.header("User-Agent");
-        if (agent != null && agent.toLowerCase(Locale.ROOT).contains("livekit")) {
+        if (agent != null && containsIgnoringCase(agent, "livekit")) {
             return "The INVITE's User-Agent is \"" + agent + "\", so LiveKit placed this call.";
         }
         return null;
+    }
+
+    /**
+     * {@code text.toLowerCase(Locale.ROOT).contains(lower)} for an ASCII {@code lower}, without the lowered copy for
+     * an ASCII {@code text} (beyond ASCII, lowering may change a text's length or map a letter to an ASCII one).
+     */
+    static boolean containsIgnoringCase(String text, String lower) {
+        char first = lower.charAt(0);
+        boolean found = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return text.toLowerCase(Locale.ROOT).contains(lower);
+            }
+            // the region compared only where its first letter is (a region compare is a call per place)
+            found = found || (c | 0x20) == first && text.regionMatches(true, i, lower, 0, lower.length());
+        }
+        return found;
     }
 
     private static OutboundTrunkMatch match(LiveKitConfig config, SipMessage invite) {

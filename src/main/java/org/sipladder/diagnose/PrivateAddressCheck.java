@@ -116,7 +116,9 @@ final class PrivateAddressCheck implements FindingRule {
         static Sender of(List<Sender> senders, FlowMessage m, FlowMessage origin) {
             String src = m.message().src().address();
             String dst = m.message().dst().address();
-            for (Sender s : senders) {
+            // by index: an iterator per leaking message, which the quick JIT does not elide
+            for (int i = 0; i < senders.size(); i++) {
+                Sender s = senders.get(i);
                 if (s.legIndex == m.legIndex() && s.src.equals(src) && s.dst.equals(dst) && s.origin == origin) {
                     return s;
                 }
@@ -316,8 +318,9 @@ final class PrivateAddressCheck implements FindingRule {
 
     /** The address a peer reported in Via "received" on responses to requests from {@code sender}. */
     private static String publicAddressSeenBy(DiagnosisContext context, CallFlow flow, String sender) {
-        for (FlowMessage m : flow.messages()) {
-            SipMessage r = m.message();
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage r = messages.get(i).message();
             if (!r.isRequest() && r.dst().address().equals(sender)) {
                 String received = context.memo().viaReceived(r);
                 if (received != null && !received.equals(sender)) {

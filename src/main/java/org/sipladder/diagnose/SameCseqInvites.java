@@ -56,8 +56,8 @@ final class SameCseqInvites {
             invite[i] = !m.retransmission() && "INVITE".equals(s.method());
             response[i] = !m.retransmission() && !s.isRequest() && "INVITE".equals(s.cseqMethod());
         }
-        Map<Long, int[]> invites = InviteTransaction.byCseq(numbers, invite);
-        Map<Long, int[]> responses = InviteTransaction.byCseq(numbers, response);
+        CseqPlaces invites = new CseqPlaces(numbers, invite);
+        CseqPlaces responses = new CseqPlaces(numbers, response);
         looks[0] += messages.size();
         Map<Long, SameCseqInvites> byNumber = new HashMap<>();
         TransactionIndex index = new TransactionIndex(flow);

@@ -27,6 +27,7 @@ final class UnmatchedResponseCheck implements FindingRule {
             List<SipMessage> named = new ArrayList<>();
             List<FlowMessage> messages = flow.messages();
             boolean small = messages.size() <= SMALL_CALL;
+            FlowCseqs cseqs = null;
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage fm = messages.get(i);
                 SipMessage m = fm.message();
@@ -34,14 +35,24 @@ final class UnmatchedResponseCheck implements FindingRule {
                 if (fm.retransmission() || m.isRequest() || m.status() < 200 || m.malformed()) {
                     continue;
                 }
-                if (requests == null && !small) {
-                    requests = requests(flow);
+                // the requests it may answer: the call's messages of its CSeq number (the memo's, which other rules
+                // ask too; each message's number was parsed again for every response), or those on its hop with its CSeq
+                List<FlowMessage> candidates = messages;
+                int[] places = null;
+                if (small) {
+                    if (cseqs == null) {
+                        cseqs = context.cseqs(flow);
+                    }
+                    places = cseqs.places().get(cseqs.cseqNumbers()[i]);
+                } else {
+                    if (requests == null) {
+                        requests = requests(flow);
+                    }
+                    candidates = requests.getOrDefault(new Key(m.dst().address(), m.src().address(), m.cseqNumber(),
+                            m.cseqMethod()), List.of());
                 }
-                // the requests it may answer: the call's, or those on its hop with its CSeq
-                List<FlowMessage> candidates = small ? messages : requests.getOrDefault(new Key(m.dst().address(),
-                        m.src().address(), m.cseqNumber(), m.cseqMethod()), List.of());
-                SipMessage request = namedRequest(candidates, m);
-                if (request != null && matters(candidates, m)) {
+                SipMessage request = namedRequest(candidates, places, m);
+                if (request != null && matters(candidates, places, m)) {
                     unmatched.add(m);
                     named.add(request);
                 }
@@ -60,20 +71,35 @@ final class UnmatchedResponseCheck implements FindingRule {
      */
     private static final int SMALL_CALL = 64;
 
-    /** Whether {@code q} is a well-formed request sent the other way on {@code response}'s hop with its CSeq. */
+    /**
+     * Whether {@code q}, a message with {@code response}'s CSeq number, is a well-formed request sent the other way on
+     * its hop with its CSeq method.
+     */
     private static boolean sameCseq(SipMessage q, SipMessage response) {
-        return q.isRequest() && q.cseqNumber() == response.cseqNumber() && !q.malformed() && onHop(q, response)
+        return q.isRequest() && !q.malformed() && onHop(q, response)
                 && Objects.equals(q.cseqMethod(), response.cseqMethod());
     }
 
+    /** How many {@code candidates} there are: those at {@code places} (their count first), or all when it is null. */
+    private static int count(List<FlowMessage> candidates, int[] places) {
+        return places == null ? candidates.size() : places[0];
+    }
+
+    /** The {@code k}th of the {@code candidates} at {@code places}, or of all when it is null. */
+    private static SipMessage candidate(List<FlowMessage> candidates, int[] places, int k) {
+        return candidates.get(places == null ? k : places[k + 1]).message();
+    }
+
     /**
-     * The request among {@code candidates} sent the other way on {@code response}'s hop that it names by CSeq, when no
-     * request there has its branch and CSeq both; else null.
+     * The request among {@code candidates} (those at {@code places}: see {@link #candidate}), all of {@code response}'s
+     * CSeq number, sent the other way on {@code response}'s hop that it names by CSeq, when no request there has its
+     * branch and CSeq both; else null.
      */
-    private static SipMessage namedRequest(List<FlowMessage> candidates, SipMessage response) {
+    private static SipMessage namedRequest(List<FlowMessage> candidates, int[] places, SipMessage response) {
         SipMessage named = null;
-        for (int i = 0; i < candidates.size(); i++) {
-            SipMessage q = candidates.get(i).message();
+        int count = count(candidates, places);
+        for (int i = 0; i < count; i++) {
+            SipMessage q = candidate(candidates, places, i);
             if (!sameCseq(q, response) || q.timestampMicros() > response.timestampMicros()) {
                 continue;
             }
@@ -86,17 +112,18 @@ final class UnmatchedResponseCheck implements FindingRule {
     }
 
     /**
-     * True when the mismatch of {@code response}, which names a request among {@code candidates}, is worth a finding:
-     * an INVITE's final answer (losing it loses the call or leaves the caller retrying), or a request its sender sent
-     * again after the response, so that the capture shows it was not taken. A BYE's 200 with another branch and no BYE
-     * after it was taken by a lenient peer: nothing came of it.
+     * True when the mismatch of {@code response}, which names a request among {@code candidates} (as for
+     * {@link #namedRequest}), is worth a finding: an INVITE's final answer (losing it loses the call or leaves the
+     * caller retrying), or a request its sender sent again after the response, so that the capture shows it was not
+     * taken. A BYE's 200 with another branch and no BYE after it was taken by a lenient peer: nothing came of it.
      */
-    private static boolean matters(List<FlowMessage> candidates, SipMessage response) {
+    private static boolean matters(List<FlowMessage> candidates, int[] places, SipMessage response) {
         if ("INVITE".equals(response.cseqMethod())) {
             return true;
         }
-        for (int i = 0; i < candidates.size(); i++) {
-            SipMessage q = candidates.get(i).message();
+        int count = count(candidates, places);
+        for (int i = 0; i < count; i++) {
+            SipMessage q = candidate(candidates, places, i);
             if (q.timestampMicros() > response.timestampMicros() && sameCseq(q, response)) {
                 return true;
             }
