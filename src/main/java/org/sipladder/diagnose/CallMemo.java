@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sipladder.HashedTable;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
@@ -34,6 +35,7 @@ public final class CallMemo {
     private final BySame<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new BySame<>();
     private final BySame<CallFlow, List<MediaLeg>> mediaLegs = new BySame<>();
     private final BySame<CallFlow, FlowCseqs> cseqs = new BySame<>();
+    private final BySame<CallFlow, Map<String, SipMessage>> answers = new BySame<>();
     /** Each message's read-back, by the very message, hashed by its frame number. */
     private final ByMessage readBacks = new ByMessage();
     private final BySame<InboundInvite, TrunkMiss> trunkMisses = new BySame<>();
@@ -131,6 +133,37 @@ public final class CallMemo {
     }
 
     /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
+    /** Calls of up to this many messages are walked for {@link #answerOf}; a longer one's answers are tabled once. */
+    static final int ANSWERS_WALKED = 64;
+
+    /**
+     * {@link DialogNotFoundCheck#answerOf}: the first 2xx to an INVITE of {@code callId} in the flow, or null. Asked per
+     * in-dialog request by several checks; in a call of thousands of requests (REFERs, INFOs in one dialog) each walk
+     * went through the whole call, so a long call's first answers are found in one pass and kept by Call-ID.
+     */
+    SipMessage answerOf(CallFlow flow, String callId) {
+        if (callId == null || flow.messages().size() <= ANSWERS_WALKED) {
+            return DialogNotFoundCheck.answerOf(flow, callId);
+        }
+        return tabledAnswerOf(flow, callId);
+    }
+
+    private synchronized SipMessage tabledAnswerOf(CallFlow flow, String callId) {
+        Map<String, SipMessage> first = answers.get(flow);
+        if (first == null) {
+            first = new HashMap<>();
+            List<FlowMessage> messages = flow.messages();
+            for (int i = 0; i < messages.size(); i++) {
+                SipMessage m = messages.get(i).message();
+                if (DialogNotFoundCheck.isInviteAnswer(m) && m.callId() != null) {
+                    first.putIfAbsent(m.callId(), m);
+                }
+            }
+            answers.put(flow, first);
+        }
+        return first.get(callId);
+    }
+
     synchronized List<DialogRequests> dialogRequests(CallFlow flow, String method) {
         Map<String, List<DialogRequests>> byMethod = dialogRequests.get(flow);
         if (byMethod == null) {

@@ -219,11 +219,15 @@ final class DialogNotFoundCheck implements FindingRule {
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            if (!m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod())
-                    && callId.equals(m.callId())) {
+            if (isInviteAnswer(m) && callId.equals(m.callId())) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** True when {@code m} is a 2xx response to an INVITE. */
+    static boolean isInviteAnswer(SipMessage m) {
+        return !m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod());
     }
 }

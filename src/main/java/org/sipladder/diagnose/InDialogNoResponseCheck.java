@@ -1,7 +1,10 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -27,8 +30,9 @@ final class InDialogNoResponseCheck implements FindingRule {
                     continue; // the index fields show no such request: its requests are not worked out at all
                 }
                 List<DialogRequests> requests = context.dialogRequests(flow, METHODS.get(k));
+                LastAnswered last = requests.size() > WALKED ? new LastAnswered(requests) : null;
                 for (DialogRequests r : requests) {
-                    Finding f = unanswered(context, flow, requests, r);
+                    Finding f = unanswered(context, flow, requests, last, r);
                     if (f != null) {
                         findings.add(f);
                     }
@@ -64,13 +68,14 @@ final class InDialogNoResponseCheck implements FindingRule {
 
     /** The finding about {@code r} when it is an in-dialog request after the answer that got no response; else null. */
     private static Finding unanswered(DiagnosisContext context, CallFlow flow, List<DialogRequests> requests,
-                                     DialogRequests r) {
+                                     LastAnswered last, DialogRequests r) {
         SipMessage request = r.request();
-        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r)
+        if (r.finalResponse() != null || !request.hasToTag()
+                || (last != null ? last.after(request) : answeredLater(requests, r))
                 || anyResponse(flow, context.cseqs(flow), request)) {
             return null;
         }
-        SipMessage answer = DialogNotFoundCheck.answerOf(flow, request.callId());
+        SipMessage answer = context.memo().answerOf(flow, request.callId());
         if (answer == null || answer.frame() > request.frame()) {
             return null; // not after the answer
         }
@@ -94,6 +99,35 @@ final class InDialogNoResponseCheck implements FindingRule {
             }
         }
         return false;
+    }
+
+    /** Lists of up to this many requests are walked by {@link #answeredLater}; a longer one's are tabled once. */
+    static final int WALKED = 64;
+
+    /**
+     * {@link #answeredLater} for a long list (thousands of REFERs or INFOs in one dialog: each walking the whole list
+     * took time growing with the square of the requests): per Call-ID and sender, the last frame of a request of the
+     * list that got a final response, found in one pass.
+     */
+    private static final class LastAnswered {
+        private final Map<String, Map<Endpoint, Long>> frames = new HashMap<>();
+
+        LastAnswered(List<DialogRequests> requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                DialogRequests later = requests.get(i);
+                if (later.finalResponse() != null) {
+                    SipMessage l = later.request();
+                    frames.computeIfAbsent(l.callId(), k -> new HashMap<>()).merge(l.src(), l.frame(), Math::max);
+                }
+            }
+        }
+
+        /** True when a request of the list from {@code request}'s sender and Call-ID after it got a final response. */
+        boolean after(SipMessage request) {
+            Map<Endpoint, Long> bySender = frames.get(request.callId());
+            Long frame = bySender == null ? null : bySender.get(request.src());
+            return frame != null && frame > request.frame();
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
             for (DialogRequests bye : context.dialogRequests(flow, "BYE")) {
-                SipMessage ok = DialogNotFoundCheck.answerOf(flow, bye.request().callId());
+                SipMessage ok = context.memo().answerOf(flow, bye.request().callId());
                 if (ok == null) {
                     continue;
                 }

@@ -104,4 +104,42 @@ class InDialogNoResponseTest {
         // sent once, the capture over 0.3 s later before any resend was due: nothing shows it went unanswered
         assertTrue(byeUnanswered(1, 10.3, false).withCode(FindingCode.SIP_IN_DIALOG_NO_RESPONSE).isEmpty());
     }
+
+    /**
+     * An answered call whose callee then sends {@code count} INFOs, 0.5 s apart, each a new CSeq: those up to half way
+     * with a number divisible by 5 are answered 200, the others get nothing.
+     */
+    private Diagnosis infos(int count) throws Exception {
+        String invite = message("INVITE sip:4940222@" + CALLEE + " SIP/2.0", "i1", true, false, "1 INVITE");
+        Captures c = Captures.pcap().udp(T0, CALLER + ":5060", CALLEE + ":5060", invite)
+                .udp(T0 + 1_000_000, CALLEE + ":5060", CALLER + ":5060", SipTexts.response(invite, 200, "OK"))
+                .udp(T0 + 1_010_000, CALLER + ":5060", CALLEE + ":5060",
+                        message("ACK sip:" + CALLEE + ":5060 SIP/2.0", "a1", true, true, "1 ACK"));
+        long at = T0 + 2_000_000;
+        for (int i = 1; i <= count; i++, at += 500_000) {
+            String info = message("INFO sip:4930111@" + CALLER + ":5060 SIP/2.0", "n" + i, false, true,
+                    (10 + i) + " INFO");
+            c.udp(at, CALLEE + ":5060", CALLER + ":5060", info);
+            if (i <= count / 2 && i % 5 == 0) {
+                c.udp(at + 20_000, CALLER + ":5060", CALLEE + ":5060", SipTexts.response(info, 200, "OK"));
+            }
+        }
+        c.udp(at + 60_000_000, CALLER + ":5060", "192.0.2.9:5060",
+                message("OPTIONS sip:192.0.2.9 SIP/2.0", "o1", true, false, "1 OPTIONS").replace("bye-1", "other-1"));
+        return MediaCase.diagnoseFile(c.write(dir.resolve("infos" + count + ".pcap")), LiveKitConfig.empty(),
+                new MediaCollector());
+    }
+
+    @Test
+    void inALongDialogOnlyTheRequestsAfterTheLastAnsweredOneAreUnansweredAsInAShortOne() throws Exception {
+        // 40 INFOs are walked, 200 are looked up in tables made once per list (InDialogNoResponseCheck.WALKED):
+        // the same rule either way, an INFO answered later by the same sender covers the silent ones before it
+        for (int count : new int[] {40, 200}) {
+            List<Finding> found = infos(count).withCode(FindingCode.SIP_IN_DIALOG_NO_RESPONSE);
+            assertEquals(count - count / 2, found.size(), count + " INFOs: " + found);
+            for (Finding f : found) {
+                assertTrue(f.evidence().frames().get(0) > 3 + count / 2 + count / 10, count + ": " + f.evidence());
+            }
+        }
+    }
 }
