@@ -69,6 +69,16 @@ final class FlowJson {
     private long[] repeated = new long[0];
     private int repeatedCount;
     private final JsonPieces pieces = new JsonPieces();
+    /**
+     * Strings of the call being written that it repeats as the very objects (its id is its first leg's Call-ID; the
+     * join evidence names the legs' Call-IDs, the hops' evidence a request URI), each with where its quoted bytes are
+     * in the writer's buffer, in the first {@link #recentCount}: copied from there, not encoded and looked at again.
+     */
+    private final String[] recent = new String[RECENT];
+    private final int[] recentStart = new int[RECENT];
+    private final int[] recentEnd = new int[RECENT];
+    private int recentCount;
+    private static final int RECENT = 8;
 
     private FlowJson(JsonOut json) {
         this.json = json;
@@ -160,7 +170,8 @@ final class FlowJson {
 
     private void write(CallFlow f, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.member(CALL_ID, f.id());
+        recentCount = 0;
+        written(CALL_ID, f.id());
         json.name(CALL_START).decimal(f.startMicros(), 6);
         json.member(CALL_FINAL_STATUS, f.finalStatus());
         json.sharedMember(CALL_FINAL_REASON, f.outcome().finalReason());
@@ -199,10 +210,10 @@ final class FlowJson {
 
     private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.member(LEG_CALL_ID, l.callId());
+        written(LEG_CALL_ID, l.callId());
         json.member(LEG_FROM, l.from());
         json.member(LEG_TO, l.to());
-        json.member(LEG_REQUEST_URI, l.requestUri());
+        written(LEG_REQUEST_URI, l.requestUri());
         json.member(LEG_FIRST_FRAME, l.firstFrame());
         json.member(LEG_LAST_FRAME, l.lastFrame());
         json.member(LEG_FINAL_STATUS, l.finalStatus());
@@ -216,6 +227,34 @@ final class FlowJson {
             legMedia.write(json, media.leg(l.callId()), repeated, repeatedCount);
         }
         json.endObject();
+    }
+
+    /** A member whose string value the call may repeat ({@link #recent}): copied when written before, else kept. */
+    private void written(JsonOut.Name name, String value) throws IOException {
+        json.name(name);
+        int at = recentOf(value);
+        if (at >= 0) {
+            json.writtenValue(recentStart[at], recentEnd[at]);
+            return;
+        }
+        int start = json.size();
+        json.value(value);
+        if (value != null && recentCount < RECENT) {
+            recent[recentCount] = value;
+            recentStart[recentCount] = start;
+            recentEnd[recentCount] = json.size();
+            recentCount++;
+        }
+    }
+
+    /** Where {@code value} (the very object, not null) is in {@link #recent}, or -1. */
+    private int recentOf(String value) {
+        for (int i = 0; i < recentCount; i++) {
+            if (recent[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void hop(Hop h) throws IOException {
@@ -280,7 +319,13 @@ final class FlowJson {
 
         @Override
         public void value(String value) throws IOException {
-            json.piece(value);
+            int at = value == null ? -1 : recentOf(value);
+            if (at >= 0) {
+                // inside its quotes
+                json.writtenPiece(recentStart[at] + 1, recentEnd[at] - 1);
+            } else {
+                json.piece(value);
+            }
         }
 
         @Override

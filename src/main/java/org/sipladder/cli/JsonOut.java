@@ -238,11 +238,16 @@ final class JsonOut implements AutoCloseable {
      */
     JsonOut writtenValue(int start, int end) throws IOException {
         beforeValue();
+        copyWithin(start, end);
+        return this;
+    }
+
+    /** The bytes at positions {@code start} to {@code end} of what is held in memory, again at its end. */
+    private void copyWithin(int start, int end) throws IOException {
         int length = end - start;
         room(length);
         System.arraycopy(buffer, start, buffer, used, length);
         used += length;
-        return this;
     }
 
     /**
@@ -559,6 +564,16 @@ final class JsonOut implements AutoCloseable {
     JsonOut numberPiece(long value) throws IOException {
         checkInPieces();
         number(value);
+        return this;
+    }
+
+    /**
+     * Characters of the string begun given as the bytes this writer wrote in memory at positions {@code start} to
+     * {@code end} of what it holds now (the inside of a string value written earlier): copied, not looked at again.
+     */
+    JsonOut writtenPiece(int start, int end) throws IOException {
+        checkInPieces();
+        copyWithin(start, end);
         return this;
     }
 
