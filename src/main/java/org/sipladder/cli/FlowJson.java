@@ -16,6 +16,7 @@ import org.sipladder.flow.Leg;
 import org.sipladder.flow.Sentences;
 import org.sipladder.flow.Timings;
 import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.LegMedia;
 
 /**
  * The JSON array {@code calls --json} prints, as the bytes of runs of calls, which threads of their own can make
@@ -69,6 +70,12 @@ final class FlowJson {
     private long[] repeated = new long[0];
     private int repeatedCount;
     private final JsonPieces pieces = new JsonPieces();
+    /** The calls of the run being written ({@link #lookUp}). */
+    private CallFlow[] run = new CallFlow[0];
+    /** Their legs' Call-IDs and media, in the order the legs are written; the next leg's at {@link #nextLegMedia}. */
+    private String[] legIds = new String[0];
+    private LegMedia[] legMedias = new LegMedia[0];
+    private int nextLegMedia;
     /**
      * Strings of the call being written that it repeats as the very objects (its id is its first leg's Call-ID; the
      * join evidence names the legs' Call-IDs, the hops' evidence a request URI), each with where its quoted bytes are
@@ -94,17 +101,53 @@ final class FlowJson {
         FlowJson writer = WRITERS.get();
         JsonOut json = writer.json;
         try {
+            writer.lookUp(calls, from, to, media);
             json.startElement(from == 0);
-            writer.write(calls.apply(from), media);
+            writer.write(writer.run[0], media);
             for (int i = from + 1; i < to; i++) {
                 json.nextElement(false);
-                writer.write(calls.apply(i), media);
+                writer.write(writer.run[i - from], media);
             }
+            // not held past the run: what is still referenced at a young collection is promoted to the old generation
+            Arrays.fill(writer.run, null);
+            Arrays.fill(writer.legMedias, null);
             int length = json.size();
             return new Chunk(json.handOver(spares.take()), length);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
+    }
+
+    /**
+     * Assembles the calls {@code from} to {@code to} into {@link #run} and looks up their legs' media together
+     * ({@link CaptureMedia#legs}) into {@link #legMedias}, in the order the legs are written.
+     */
+    private void lookUp(IntFunction<CallFlow> calls, int from, int to, CaptureMedia media) {
+        if (run.length < to - from) {
+            run = new CallFlow[to - from];
+        }
+        int legs = 0;
+        for (int i = from; i < to; i++) {
+            CallFlow f = calls.apply(i);
+            run[i - from] = f;
+            legs += f.legs().size();
+        }
+        nextLegMedia = 0;
+        if (media == null) {
+            return;
+        }
+        if (legIds.length < legs) {
+            legIds = new String[legs];
+            legMedias = new LegMedia[legs];
+        }
+        int n = 0;
+        for (int i = 0; i < to - from; i++) {
+            List<Leg> l = run[i].legs();
+            for (int k = 0; k < l.size(); k++) {
+                legIds[n++] = l.get(k).callId();
+            }
+        }
+        media.legs(legIds, n, legMedias);
     }
 
     /** The first {@code length} bytes of {@code bytes}: a run of elements of the array. */
@@ -224,7 +267,7 @@ final class FlowJson {
         }
         if (media != null) {
             json.name(LEG_MEDIA);
-            legMedia.write(json, media.leg(l.callId()), repeated, repeatedCount);
+            legMedia.write(json, legMedias[nextLegMedia++], repeated, repeatedCount);
         }
         json.endObject();
     }

@@ -309,8 +309,13 @@ public final class CaptureMedia {
      */
     public List<SdpAnnouncement> announcementsOf(String callId) {
         CallIdIndex index = announcementIndex();
+        return sectionsOf(callId, index, index.chainOf(callId));
+    }
+
+    /** The sections of {@code callId} in the chain of {@code index} from {@code first} ({@link CallIdIndex#chainOf}). */
+    private List<SdpAnnouncement> sectionsOf(String callId, CallIdIndex index, int first) {
         List<SdpAnnouncement> out = null;
-        for (int p = index.chainOf(callId); p != 0; p = index.nextInChain(p - 1)) {
+        for (int p = first; p != 0; p = index.nextInChain(p - 1)) {
             SdpAnnouncement a = announcements.get(p - 1);
             if (callId.equals(a.callId())) {
                 if (out == null) {
@@ -412,6 +417,24 @@ public final class CaptureMedia {
     /** The media of one leg: its SDP and its streams. */
     public LegMedia leg(String callId) {
         return new LegMedia(callId, announcementsOf(callId), streamsOf(callId));
+    }
+
+    /**
+     * As {@link #leg} for each of the first {@code count} of {@code callIds}, into {@code into}: the index's slots of
+     * all of them are read first, in a short loop whose reads of memory overlap, then their chains. Each leg's look-up
+     * is a few reads far apart in memory (the slot, the sections): one leg after another, a large capture's legs
+     * waited for each in turn.
+     */
+    public void legs(String[] callIds, int count, LegMedia[] into) {
+        CallIdIndex index = announcementIndex();
+        int[] firsts = new int[count];
+        for (int i = 0; i < count; i++) {
+            firsts[i] = index.chainOf(callIds[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            String callId = callIds[i];
+            into[i] = new LegMedia(callId, sectionsOf(callId, index, firsts[i]), streamsOf(callId));
+        }
     }
 
     /** The RTCP reports sent about, or by, the source {@code ssrc}, in capture order. */
