@@ -16,6 +16,7 @@ import org.sipladder.flow.Leg;
 import org.sipladder.flow.Sentences;
 import org.sipladder.flow.Timings;
 import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.LegMedia;
 
 /**
  * The JSON array {@code calls --json} prints, as the bytes of runs of calls, which threads of their own can make
@@ -69,6 +70,22 @@ final class FlowJson {
     private long[] repeated = new long[0];
     private int repeatedCount;
     private final JsonPieces pieces = new JsonPieces();
+    /** The calls of the run being written ({@link #lookUp}). */
+    private CallFlow[] run = new CallFlow[0];
+    /** Their legs' Call-IDs and media, in the order the legs are written; the next leg's at {@link #nextLegMedia}. */
+    private String[] legIds = new String[0];
+    private LegMedia[] legMedias = new LegMedia[0];
+    private int nextLegMedia;
+    /**
+     * Strings of the call being written that it repeats as the very objects (its id is its first leg's Call-ID; the
+     * join evidence names the legs' Call-IDs, the hops' evidence a request URI), each with where its quoted bytes are
+     * in the writer's buffer, in the first {@link #recentCount}: copied from there, not encoded and looked at again.
+     */
+    private final String[] recent = new String[RECENT];
+    private final int[] recentStart = new int[RECENT];
+    private final int[] recentEnd = new int[RECENT];
+    private int recentCount;
+    private static final int RECENT = 8;
 
     private FlowJson(JsonOut json) {
         this.json = json;
@@ -84,17 +101,53 @@ final class FlowJson {
         FlowJson writer = WRITERS.get();
         JsonOut json = writer.json;
         try {
+            writer.lookUp(calls, from, to, media);
             json.startElement(from == 0);
-            writer.write(calls.apply(from), media);
+            writer.write(writer.run[0], media);
             for (int i = from + 1; i < to; i++) {
                 json.nextElement(false);
-                writer.write(calls.apply(i), media);
+                writer.write(writer.run[i - from], media);
             }
+            // not held past the run: what is still referenced at a young collection is promoted to the old generation
+            Arrays.fill(writer.run, null);
+            Arrays.fill(writer.legMedias, null);
             int length = json.size();
             return new Chunk(json.handOver(spares.take()), length);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
+    }
+
+    /**
+     * Assembles the calls {@code from} to {@code to} into {@link #run} and looks up their legs' media together
+     * ({@link CaptureMedia#legs}) into {@link #legMedias}, in the order the legs are written.
+     */
+    private void lookUp(IntFunction<CallFlow> calls, int from, int to, CaptureMedia media) {
+        if (run.length < to - from) {
+            run = new CallFlow[to - from];
+        }
+        int legs = 0;
+        for (int i = from; i < to; i++) {
+            CallFlow f = calls.apply(i);
+            run[i - from] = f;
+            legs += f.legs().size();
+        }
+        nextLegMedia = 0;
+        if (media == null) {
+            return;
+        }
+        if (legIds.length < legs) {
+            legIds = new String[legs];
+            legMedias = new LegMedia[legs];
+        }
+        int n = 0;
+        for (int i = 0; i < to - from; i++) {
+            List<Leg> l = run[i].legs();
+            for (int k = 0; k < l.size(); k++) {
+                legIds[n++] = l.get(k).callId();
+            }
+        }
+        media.legs(legIds, n, legMedias);
     }
 
     /** The first {@code length} bytes of {@code bytes}: a run of elements of the array. */
@@ -160,7 +213,8 @@ final class FlowJson {
 
     private void write(CallFlow f, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.member(CALL_ID, f.id());
+        recentCount = 0;
+        written(CALL_ID, f.id());
         json.name(CALL_START).decimal(f.startMicros(), 6);
         json.member(CALL_FINAL_STATUS, f.finalStatus());
         json.sharedMember(CALL_FINAL_REASON, f.outcome().finalReason());
@@ -199,10 +253,10 @@ final class FlowJson {
 
     private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.member(LEG_CALL_ID, l.callId());
+        written(LEG_CALL_ID, l.callId());
         json.member(LEG_FROM, l.from());
         json.member(LEG_TO, l.to());
-        json.member(LEG_REQUEST_URI, l.requestUri());
+        written(LEG_REQUEST_URI, l.requestUri());
         json.member(LEG_FIRST_FRAME, l.firstFrame());
         json.member(LEG_LAST_FRAME, l.lastFrame());
         json.member(LEG_FINAL_STATUS, l.finalStatus());
@@ -213,9 +267,37 @@ final class FlowJson {
         }
         if (media != null) {
             json.name(LEG_MEDIA);
-            legMedia.write(json, media.leg(l.callId()), repeated, repeatedCount);
+            legMedia.write(json, legMedias[nextLegMedia++], repeated, repeatedCount);
         }
         json.endObject();
+    }
+
+    /** A member whose string value the call may repeat ({@link #recent}): copied when written before, else kept. */
+    private void written(JsonOut.Name name, String value) throws IOException {
+        json.name(name);
+        int at = recentOf(value);
+        if (at >= 0) {
+            json.writtenValue(recentStart[at], recentEnd[at]);
+            return;
+        }
+        int start = json.size();
+        json.value(value);
+        if (value != null && recentCount < RECENT) {
+            recent[recentCount] = value;
+            recentStart[recentCount] = start;
+            recentEnd[recentCount] = json.size();
+            recentCount++;
+        }
+    }
+
+    /** Where {@code value} (the very object, not null) is in {@link #recent}, or -1. */
+    private int recentOf(String value) {
+        for (int i = 0; i < recentCount; i++) {
+            if (recent[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void hop(Hop h) throws IOException {
@@ -280,7 +362,13 @@ final class FlowJson {
 
         @Override
         public void value(String value) throws IOException {
-            json.piece(value);
+            int at = value == null ? -1 : recentOf(value);
+            if (at >= 0) {
+                // inside its quotes
+                json.writtenPiece(recentStart[at] + 1, recentEnd[at] - 1);
+            } else {
+                json.piece(value);
+            }
         }
 
         @Override

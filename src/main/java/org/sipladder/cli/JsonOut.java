@@ -214,6 +214,11 @@ final class JsonOut implements AutoCloseable {
         return Arrays.copyOfRange(buffer, start, used);
     }
 
+    /** A copy of what has been written in memory from position {@code start} to {@code end}. */
+    byte[] writtenSince(int start, int end) {
+        return Arrays.copyOfRange(buffer, start, end);
+    }
+
     /**
      * A value given as the bytes this writer wrote for a whole value before ({@link #writtenSince}), at the same
      * depth: so that a value repeated in several elements is written once and copied.
@@ -233,11 +238,16 @@ final class JsonOut implements AutoCloseable {
      */
     JsonOut writtenValue(int start, int end) throws IOException {
         beforeValue();
+        copyWithin(start, end);
+        return this;
+    }
+
+    /** The bytes at positions {@code start} to {@code end} of what is held in memory, again at its end. */
+    private void copyWithin(int start, int end) throws IOException {
         int length = end - start;
         room(length);
         System.arraycopy(buffer, start, buffer, used, length);
         used += length;
-        return this;
     }
 
     /**
@@ -252,6 +262,19 @@ final class JsonOut implements AutoCloseable {
         room(run.length);
         System.arraycopy(run, 0, buffer, used, run.length);
         used += run.length;
+        return this;
+    }
+
+    /**
+     * As {@link #writtenMembers(byte[])}, with a number (not negative) between two runs of bytes: members that many
+     * objects repeat but for a number inside one of their values (an SDP section's media port).
+     */
+    JsonOut writtenMembers(byte[] before, long number, byte[] after) throws IOException {
+        writtenMembers(before);
+        room(20 + after.length);
+        digits(number);
+        System.arraycopy(after, 0, buffer, used, after.length);
+        used += after.length;
         return this;
     }
 
@@ -541,6 +564,16 @@ final class JsonOut implements AutoCloseable {
     JsonOut numberPiece(long value) throws IOException {
         checkInPieces();
         number(value);
+        return this;
+    }
+
+    /**
+     * Characters of the string begun given as the bytes this writer wrote in memory at positions {@code start} to
+     * {@code end} of what it holds now (the inside of a string value written earlier): copied, not looked at again.
+     */
+    JsonOut writtenPiece(int start, int end) throws IOException {
+        checkInPieces();
+        copyWithin(start, end);
         return this;
     }
 

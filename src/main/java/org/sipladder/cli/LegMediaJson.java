@@ -18,6 +18,8 @@ final class LegMediaJson {
     private static final int CODEC_LISTS = 1024;
     /** How many media type, direction and codec list triples one writer remembers the JSON of (the last ones). */
     private static final int KINDS = 8;
+    /** How many SDP sections' members (all but frame and port) one writer remembers the JSON of (the last ones). */
+    private static final int SECTIONS = 8;
 
     /** Member names, each at the depth its objects' members are written in {@code calls --json}. */
     private static final JsonOut.Name MEDIA_STREAM_COUNT = new JsonOut.Name("streamCount", 6);
@@ -57,6 +59,18 @@ final class LegMediaJson {
     private final Object[] kindCodecs = new Object[KINDS];
     private final byte[][] kindJson = new byte[KINDS][];
     private int nextKind;
+    /**
+     * The last SDP sections' senders, media addresses, types, directions and codec lists, with the bytes of their
+     * members after the frame, before and after the media port ({@link #section}).
+     */
+    private final String[] sectionFrom = new String[SECTIONS];
+    private final String[] sectionAt = new String[SECTIONS];
+    private final String[] sectionTypes = new String[SECTIONS];
+    private final String[] sectionDirections = new String[SECTIONS];
+    private final Object[] sectionCodecs = new Object[SECTIONS];
+    private final byte[][] sectionBefore = new byte[SECTIONS][];
+    private final byte[][] sectionAfter = new byte[SECTIONS][];
+    private int nextSection;
 
     void write(JsonOut json, LegMedia leg) throws IOException {
         write(json, leg, new long[0], 0);
@@ -107,16 +121,21 @@ final class LegMediaJson {
             }
             json.beginObject();
             json.member(SDP_FRAME, a.frame());
-            json.sharedMember(SDP_FROM, a.sipSrc().address());
-            json.name(SDP_MEDIA);
-            // made when asked for: asked once
-            Endpoint media = a.media();
-            if (media == null) {
-                json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
+            String at = a.mediaAddress();
+            if (at != null) {
+                section(json, a, at);
             } else {
-                endpoint(json, media);
+                json.sharedMember(SDP_FROM, a.sipSrc().address());
+                json.name(SDP_MEDIA);
+                // made when asked for: asked once
+                Endpoint media = a.media();
+                if (media == null) {
+                    json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
+                } else {
+                    endpoint(json, media);
+                }
+                kindAndCodecs(json, a);
             }
-            kindAndCodecs(json, a);
             json.endObject();
         }
         json.endArray();
@@ -140,6 +159,51 @@ final class LegMediaJson {
         }
         json.endArray();
         json.endObject();
+    }
+
+    /**
+     * An SDP section's members after its frame, when its media endpoint is its address and port ({@code at}): the
+     * bytes written lately for the same sender, media address, type, direction and codecs (the very objects: the
+     * capture's shared strings, the SDP scan's shared lists), around its port, are copied. A call's sections name a
+     * few hosts, the same in every call, and differ in their ports: each section was five members written one by one,
+     * with a table look-up for each address.
+     */
+    private void section(JsonOut json, SdpAnnouncement a, String at) throws IOException {
+        String from = a.sipSrc().address();
+        String type = a.mediaType();
+        String direction = a.direction();
+        List<PayloadType> types = a.payloadTypes();
+        for (int i = 0; i < SECTIONS; i++) {
+            if (sectionAt[i] == at && sectionFrom[i] == from && sectionCodecs[i] == types
+                    && sectionTypes[i] == type && sectionDirections[i] == direction) {
+                json.writtenMembers(sectionBefore[i], a.port(), sectionAfter[i]);
+                return;
+            }
+        }
+        int start = json.size();
+        json.sharedMember(SDP_FROM, from);
+        json.name(SDP_MEDIA);
+        boolean ipv6 = at.indexOf(':') >= 0; // as Endpoint.isIpv6
+        json.beginPieces();
+        if (ipv6) {
+            json.constantPiece("[");
+        }
+        json.constantPiece(at);
+        json.constantPiece(ipv6 ? "]:" : ":");
+        int port = json.size();
+        json.numberPiece(a.port());
+        int end = json.size();
+        json.endPieces();
+        kindAndCodecs(json, a);
+        int k = nextSection;
+        sectionAt[k] = at;
+        sectionFrom[k] = from;
+        sectionTypes[k] = type;
+        sectionDirections[k] = direction;
+        sectionCodecs[k] = types;
+        sectionBefore[k] = json.writtenSince(start, port);
+        sectionAfter[k] = json.writtenSince(end);
+        nextSection = (k + 1) % SECTIONS;
     }
 
     /** The leg's totals after its stream count. */

@@ -155,6 +155,14 @@ public final class SdpAnnouncement {
         return place instanceof Rare r ? r.media : new Endpoint((String) place, port);
     }
 
+    /**
+     * The address of {@link #media()} without making the endpoint, when that is {@link #address()} and its port
+     * {@link #port()} (nearly always); else null: ask {@link #media()}.
+     */
+    public String mediaAddress() {
+        return place instanceof Rare ? null : (String) place;
+    }
+
     public String address() {
         return place instanceof Rare r ? r.address : (String) place;
     }

@@ -122,17 +122,30 @@ class CallsCommandTest {
      */
     @Test
     void evidenceWrittenInPiecesReadsBackAsTheCallsSentences() throws Exception {
+        evidenceReadsBack("A-1", "B-1", "pieces.pcap");
+    }
+
+    /**
+     * A call's id, its legs' Call-IDs and the evidence naming them are the same strings, whose bytes are copied from
+     * where they were first written: escapes and Latin-1 letters included.
+     */
+    @Test
+    void callIdsCopiedIntoTheEvidenceReadBackAsWritten() throws Exception {
+        evidenceReadsBack("A-\"1\\\u00e9", "B-\\1\"", "copied.pcap");
+    }
+
+    private void evidenceReadsBack(String aCallId, String bCallId, String file) throws Exception {
         String bUri = "sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
         Path capture = Captures.pcap()
-                .udp(T, CARRIER, JAMBONZ, message("INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", "A-1", "z9hG4bKa",
-                        "1 INVITE", null, ""))
-                .udp(T + 40_123, JAMBONZ, LIVEKIT, message("INVITE " + bUri + " SIP/2.0", "B-1", "z9hG4bKb", "1 INVITE",
-                        null, "User-Agent: Jambonz \"1.0\"\r\n"))
-                .udp(T + 60_000, LIVEKIT, JAMBONZ, message("SIP/2.0 100 Processing", "B-1", "z9hG4bKb", "1 INVITE", null,
-                        "Server: LiveKit \"\u00e9?\\\" x\r\n"))
-                .udp(T + 1_560_000, LIVEKIT, JAMBONZ, message("SIP/2.0 503 Try again later", "B-1", "z9hG4bKb",
+                .udp(T, CARRIER, JAMBONZ, message("INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", aCallId,
+                        "z9hG4bKa", "1 INVITE", null, ""))
+                .udp(T + 40_123, JAMBONZ, LIVEKIT, message("INVITE " + bUri + " SIP/2.0", bCallId, "z9hG4bKb",
+                        "1 INVITE", null, "User-Agent: Jambonz \"1.0\"\r\n"))
+                .udp(T + 60_000, LIVEKIT, JAMBONZ, message("SIP/2.0 100 Processing", bCallId, "z9hG4bKb", "1 INVITE",
+                        null, "Server: LiveKit \"\u00e9?\\\" x\r\n"))
+                .udp(T + 1_560_000, LIVEKIT, JAMBONZ, message("SIP/2.0 503 Try again later", bCallId, "z9hG4bKb",
                         "1 INVITE", "SCL_1", ""))
-                .write(dir.resolve("pieces.pcap"));
+                .write(dir.resolve(file));
         LiveFlows flows = new LiveFlows();
         new CaptureMessages(SipParser.Depth.SCAN, new PrintWriter(new StringWriter()), MediaCollector.withoutSeries())
                 .read(CaptureInputs.of(List.of(capture), null), flows::add);
@@ -148,6 +161,9 @@ class CallsCommandTest {
         call.getAsJsonArray("hops").forEach(h -> h.getAsJsonObject().getAsJsonArray("evidence")
                 .forEach(e -> written.add(e.getAsString())));
         assertEquals(sentences, written);
+        assertEquals(flow.id(), call.get("id").getAsString());
+        assertEquals(aCallId, call.getAsJsonArray("legs").get(0).getAsJsonObject().get("callId").getAsString());
+        assertTrue(written.get(0).contains("(Call-ID " + aCallId + ")"), written.get(0));
         assertTrue(written.contains("It identifies itself as \"LiveKit \"\u00e9?\\\" x\" (frame 3)."), written.toString());
         assertTrue(written.get(0).contains(" 0.040 s after ") && written.get(0).endsWith(" end in 74350352."),
                 written.get(0));

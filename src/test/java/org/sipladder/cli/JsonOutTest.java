@@ -324,6 +324,29 @@ class JsonOutTest {
         }
     }
 
+    /** A string value's inside copied into a string written in pieces prints as the string given as a piece. */
+    @Test
+    void aValueCopiedIntoPiecesPrintsAsThePiece() throws IOException {
+        Random random = new Random(21);
+        for (int doc = 0; doc < 300; doc++) {
+            JsonOut copied = new JsonOut().startElement(true).beginObject().name("value");
+            JsonOut given = new JsonOut().startElement(true).beginObject().name("value");
+            String text = random.nextInt(20) == 0 ? text(random).repeat(5_000) : text(random);
+            // after a name: the value's quoted bytes from here
+            int start = copied.size();
+            copied.value(text);
+            int end = copied.size();
+            given.value(text);
+            copied.name("pieces").beginPieces().constantPiece("(").writtenPiece(start + 1, end - 1).numberPiece(doc)
+                    .endPieces();
+            given.name("pieces").beginPieces().constantPiece("(").piece(text).numberPiece(doc).endPieces();
+            copied.endObject();
+            given.endObject();
+            assertEquals(new String(given.written(), StandardCharsets.UTF_8),
+                    new String(copied.written(), StandardCharsets.UTF_8), "document " + doc);
+        }
+    }
+
     @Test
     void piecesAreRefusedOutsideAString() throws IOException {
         JsonOut json = new JsonOut(new StringWriter());

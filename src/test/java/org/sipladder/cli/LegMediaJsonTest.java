@@ -28,6 +28,9 @@ import org.sipladder.media.StreamKey;
  */
 class LegMediaJsonTest {
 
+    /** Addresses that sections and senders share as the very objects, as a capture's shared strings. */
+    private static final String[] SHARED_ADDRESSES = {"10.0.0.1", "172.20.11.236", "2001:db8::7"};
+
     private static final List<PayloadType> SHARED = List.of(new PayloadType(0, "PCMU", 8000),
             new PayloadType(8, "PCMA", 8000), new PayloadType(101, "telephone-event", 8000));
 
@@ -66,15 +69,19 @@ class LegMediaJsonTest {
                 case 2 -> List.of(new PayloadType(random.nextInt(128), "X" + random.nextInt(3), 8000));
                 default -> List.of();
             };
-            String address = switch (random.nextInt(4)) {
+            String address = switch (random.nextInt(6)) {
                 case 0 -> "2001:db8::" + random.nextInt(3);
                 case 1 -> "media" + random.nextInt(2) + ".example.com";
+                // the same objects in many sections, with other ports, types, directions, senders
+                case 2, 3 -> SHARED_ADDRESSES[random.nextInt(SHARED_ADDRESSES.length)];
                 default -> "10.0.0." + random.nextInt(12);
             };
             int port = 20000 + random.nextInt(14);
             Endpoint endpoint = address.startsWith("media") ? null : new Endpoint(address, port);
-            sections.add(new SdpAnnouncement(leg, leg, "c" + leg, 1, "INVITE", 0, new Endpoint("10.0.0.1", 5060),
-                    new Endpoint("10.0.0.2", 5060), "audio", endpoint, address, port, types,
+            String sender = SHARED_ADDRESSES[random.nextInt(SHARED_ADDRESSES.length)];
+            sections.add(new SdpAnnouncement(leg, leg, "c" + leg, 1, "INVITE", 0, new Endpoint(sender, 5060),
+                    new Endpoint("10.0.0.2", 5060), random.nextInt(5) == 0 ? "video" : "audio", endpoint, address,
+                    port, types,
                     random.nextBoolean() ? "sendrecv" : "sendonly"));
         }
         List<RtpStream> streams = new ArrayList<>();

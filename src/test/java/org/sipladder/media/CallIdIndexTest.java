@@ -66,6 +66,38 @@ class CallIdIndexTest {
         assertEquals(0, media.announcementsOf("leg-5000@h").size());
     }
 
+    /** Legs looked up together find what a filter over the sections finds, and what one leg's look-up finds. */
+    @Test
+    void legsLookedUpTogetherFindWhatAFilterFinds() {
+        List<String> ids = new ArrayList<>();
+        List<SdpAnnouncement> sections = new ArrayList<>();
+        org.sipladder.capture.Endpoint sip = new org.sipladder.capture.Endpoint("10.0.0.1", 5060);
+        Random random = new Random(7);
+        for (int i = 0; i < 30_000; i++) {
+            int pick = random.nextInt(10);
+            // "AaAa", "AaBB", "BBAa", "BBBB" hash alike
+            String id = pick == 0 ? null : pick < 3 ? (random.nextBoolean() ? "Aa" : "BB") + (random.nextBoolean()
+                    ? "Aa" : "BB") : "leg-" + random.nextInt(4000) + "@h";
+            ids.add(id);
+            sections.add(new SdpAnnouncement(i + 1, i, id, 1, "INVITE", 0, sip, sip, "audio",
+                    new org.sipladder.capture.Endpoint("10.0.0.2", 10_000 + i % 50_000), "10.0.0.2",
+                    10_000 + i % 50_000, List.of(), "sendrecv"));
+        }
+        CaptureMedia media = new CaptureMedia(FinishedStreams.none(), List.copyOf(sections), List.of(), 0, 0);
+        String[] asked = {"AaBB", "leg-12@h", "not-here", null, "BBBB", "leg-12@h", "leg-3999@h"};
+        LegMedia[] found = new LegMedia[asked.length];
+        media.legs(asked, asked.length, found);
+        for (int i = 0; i < asked.length; i++) {
+            List<SdpAnnouncement> expected = new ArrayList<>();
+            for (int p : asked[i] == null ? new int[0] : filtered(ids, asked[i])) {
+                expected.add(sections.get(p));
+            }
+            assertEquals(expected, found[i].announcements(), asked[i]);
+            assertEquals(media.leg(asked[i]), found[i], asked[i]);
+            assertEquals(List.of(), found[i].streams());
+        }
+    }
+
     @Test
     void anIndexFromKeptHashesFindsWhatAFilterFindsAndHashesKeptLaterLeaveItAsItWas() {
         Random random = new Random(19);
