@@ -36,10 +36,19 @@ final class FastScan {
      * by the name {@link ScanSession#extensionName} gives it, as the full scan would.
      */
     private static final int EXTENSION = 11;
+    /**
+     * Headers a diagnosis asks of most messages and most do not have: not kept, but whether the message has one is
+     * ({@link KeptHeaders#absentAsked}), so that the question needs no read-back when it has none.
+     */
+    private static final int CONTACT = 12;
+    private static final int REASON = 13;
+    private static final int SESSION_EXPIRES = 14;
+    private static final int PROXY_AUTHORIZATION = 15;
 
     /** Names of the kinds; {@link #kind} picks its candidate by length and first letter: keep the two in step. */
     private static final String[] NAMES = {null, "Call-ID", "CSeq", "From", "To", "Via", "Content-Length",
-        "Content-Type", "User-Agent", "Server", "RSeq"};
+        "Content-Type", "User-Agent", "Server", "RSeq", null, "Contact", "Reason", "Session-Expires",
+        "Proxy-Authorization"};
     /** {@link KeptHeaders#fixedSlot} of each kind's name, -1 for none. */
     private static final int[] FIXED_SLOTS = new int[NAMES.length];
     /**
@@ -72,7 +81,11 @@ final class FastScan {
 
     static {
         FIXED_SLOTS[OTHER] = -1;
+        FIXED_SLOTS[EXTENSION] = -1;
         for (int kind = CALL_ID; kind < NAMES.length; kind++) {
+            if (kind == EXTENSION) {
+                continue;
+            }
             byte[] lower = lowerAscii(NAMES[kind]);
             byte[] mask = new byte[lower.length];
             for (int i = 0; i < lower.length; i++) {
@@ -232,7 +245,7 @@ final class FastScan {
                         kept.add(name, pool.share(d, vs, ve));
                     }
                 }
-                case OTHER -> {
+                case OTHER, CONTACT, REASON, SESSION_EXPIRES, PROXY_AUTHORIZATION -> {
                     // not needed in memory: scanned again from the bytes when asked for
                 }
                 default -> {
@@ -253,6 +266,7 @@ final class FastScan {
         if ((seen & MANDATORY) != MANDATORY || !plainCseq(d, cseqStart, cseqEnd, method, start, first)) {
             return null;
         }
+        kept.absentAsked = absentAsked(seen);
         int bodyStart = pos + 2;
         int length = n - bodyStart;
         if (contentLength >= 0) {
@@ -288,6 +302,14 @@ final class FastScan {
                 toTagSpan, sdp, false, null,
                 payload.file(), payload.fileOffset(), d, payload.offset(), payload.length(), null, session.recent(),
                 true);
+    }
+
+    /** The {@link KeptHeaders#absentAsked} bits of the asked headers that no line of kinds {@code seen} names. */
+    private static int absentAsked(int seen) {
+        return ((seen & 1 << CONTACT) == 0 ? KeptHeaders.CONTACT_ABSENT : 0)
+                | ((seen & 1 << REASON) == 0 ? KeptHeaders.REASON_ABSENT : 0)
+                | ((seen & 1 << SESSION_EXPIRES) == 0 ? KeptHeaders.SESSION_EXPIRES_ABSENT : 0)
+                | ((seen & 1 << PROXY_AUTHORIZATION) == 0 ? KeptHeaders.PROXY_AUTHORIZATION_ABSENT : 0);
     }
 
     /**
@@ -485,6 +507,10 @@ final class FastScan {
                     return CONTENT_TYPE;
                 case 'r':
                     return EXTENSION;
+                case 'm':
+                    return CONTACT;
+                case 'x':
+                    return SESSION_EXPIRES;
                 default:
                     return OTHER;
             }
@@ -496,11 +522,16 @@ final class FastScan {
             case 2 -> TO;
             case 3 -> VIA;
             case 4 -> first == 'c' ? CSEQ : first == 'f' ? FROM : first == 'r' ? RSEQ : OTHER;
-            case 6 -> SERVER;
-            case 7 -> CALL_ID;
+            case 6 -> first == 's' ? SERVER : first == 'r' ? REASON : OTHER;
+            // Call-ID and Contact by their second letter
+            case 7 -> first == 'c' && (d[from + 1] | 0x20) == 'o' ? CONTACT : CALL_ID;
             case 10 -> USER_AGENT;
             case 12 -> CONTENT_TYPE;
             case 14 -> CONTENT_LENGTH;
+            case 15 -> SESSION_EXPIRES;
+            // its bytes 8-10 are not compared (named() compares the first and last eight): a name differing only
+            // there counts as present, which costs a read-back, never a wrong answer
+            case 19 -> PROXY_AUTHORIZATION;
             default -> OTHER;
         };
         if (candidate != OTHER && named(d, from, n, candidate)) {

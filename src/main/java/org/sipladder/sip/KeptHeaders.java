@@ -41,6 +41,17 @@ final class KeptHeaders {
     private List<String> more;
     /** True when the scan found no {@code received} in the first Via line ({@link SipMessage#viaWithoutReceived}). */
     boolean viaWithoutReceived;
+    /**
+     * Which of Contact, Reason, Session-Expires and Proxy-Authorization the scan found no line of (in any spelling,
+     * compact forms included): the {@code *_ABSENT} bits, as {@link SipMessage} packs them. 0 says nothing.
+     */
+    int absentAsked;
+
+    /** {@link #absentAsked}'s bits: the high four of a byte, as {@link SipMessage}'s method code leaves them free. */
+    static final int CONTACT_ABSENT = 0x10;
+    static final int REASON_ABSENT = 0x20;
+    static final int SESSION_EXPIRES_ABSENT = 0x40;
+    static final int PROXY_AUTHORIZATION_ABSENT = 0x80;
 
     /** The kept headers of {@code pairs} (name, value, name, value...). */
     static KeptHeaders of(String[] pairs) {
@@ -84,6 +95,7 @@ final class KeptHeaders {
         callId = cseq = from = to = userAgent = server = null;
         more = null;
         viaWithoutReceived = false;
+        absentAsked = 0;
     }
 
     /** The pairs beyond the fields, or null when there are none. */
@@ -206,6 +218,21 @@ final class KeptHeaders {
                 BY_REFERENCE_INDEX[slot] = i;
             }
         }
+    }
+
+    /**
+     * For each of {@link #ASKED_UNKEPT}: its bit in {@link #absentAsked}, 0 for the names whose absence is not
+     * noted.
+     */
+    static final int[] ABSENT_BIT = absentBits();
+
+    private static int[] absentBits() {
+        int[] bits = new int[ASKED_UNKEPT.length];
+        bits[askedIndex("Contact")] = CONTACT_ABSENT;
+        bits[askedIndex("Reason")] = REASON_ABSENT;
+        bits[askedIndex("Session-Expires")] = SESSION_EXPIRES_ABSENT;
+        bits[askedIndex("Proxy-Authorization")] = PROXY_AUTHORIZATION_ABSENT;
+        return bits;
     }
 
     private static String[] unkept(String... names) {

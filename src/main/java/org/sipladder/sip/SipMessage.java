@@ -47,7 +47,12 @@ public final class SipMessage {
     private final char checksum;
     /** The response status; {@link #STATUS_IN_RARE} when it does not fit (then it is in {@link Rare}). */
     private final short status;
-    /** 0 for a response, 1 + index in {@link Methods#KNOWN_ARRAY} for a well-known method, {@link #METHOD_IN_RARE}. */
+    /**
+     * In the low four bits ({@link #METHOD_BITS}): 0 for a response, 1 + index in {@link Methods#KNOWN_ARRAY} for a
+     * well-known method, {@link #METHOD_IN_RARE}. In the high four, which the 14 known methods leave free: the
+     * {@link KeptHeaders#absentAsked} bits of a {@link #PLAIN} message, the asked headers {@link FastScan} saw no line
+     * of ({@link #header} answers null for them without a read-back); 0 in any other message.
+     */
     private final byte methodCode;
     /**
      * Transport ordinal in the low 3 bits, then {@link #HAS_SDP}, {@link #MALFORMED}, {@link #PLAIN},
@@ -103,7 +108,8 @@ public final class SipMessage {
     private static final int AGENT_IS_SERVER = 0x40;
     /** {@link FastScan} found no {@code received} in the first Via line ({@link #viaWithoutReceived}). */
     private static final int VIA_WITHOUT_RECEIVED = 0x80;
-    private static final byte METHOD_IN_RARE = -1;
+    private static final int METHOD_BITS = 0x0F;
+    private static final byte METHOD_IN_RARE = METHOD_BITS;
     private static final short STATUS_IN_RARE = -1;
     private static final Transport[] TRANSPORTS = Transport.values();
 
@@ -194,8 +200,9 @@ public final class SipMessage {
         this.toTagSpan = toTagSpan;
         this.length = (char) size;
         this.checksum = file != null ? MessageDetail.foldedChecksum(wire, wireOffset, size) : 0;
-        int code = method == null ? 0 : Methods.code(method);
-        this.methodCode = (byte) (method == null ? 0 : code < 0 ? METHOD_IN_RARE : code + 1);
+        int known = method == null ? 0 : Methods.code(method);
+        // a known method beyond the low four bits' codes would be kept as an unknown one is, in Rare
+        int code = known + 1 >= METHOD_IN_RARE ? -1 : known;
         boolean statusFits = status >= 0 && status <= Short.MAX_VALUE;
         this.status = statusFits ? (short) status : STATUS_IN_RARE;
         boolean isServer = kept.userAgent == null && kept.server != null;
@@ -206,6 +213,8 @@ public final class SipMessage {
                 ? (recent != null ? recent.originOf(file, offsetBase) : new FileOrigin(file, null, offsetBase))
                 : held != null && recent != null ? new WireOrigin(held, recent) : held;
         boolean isPlain = plain && where != null;
+        this.methodCode = (byte) ((method == null ? 0 : code < 0 ? METHOD_IN_RARE : code + 1)
+                | (isPlain ? kept.absentAsked : 0));
         this.flags = (byte) (transport.ordinal() | (hasSdp ? HAS_SDP : 0) | (malformed ? MALFORMED : 0)
                 | (isPlain ? PLAIN : 0) | (isServer ? AGENT_IS_SERVER : 0)
                 | (isPlain && kept.viaWithoutReceived ? VIA_WITHOUT_RECEIVED : 0));
@@ -339,8 +348,8 @@ public final class SipMessage {
     /** Request method, or null for a response. */
     public String method() {
         // small enough for the quick JIT to inline, as frame()
-        byte code = methodCode;
-        return code > 0 ? Methods.known(code - 1) : code == 0 ? null : rareMethod();
+        int code = methodCode & METHOD_BITS;
+        return code == 0 ? null : code != METHOD_IN_RARE ? Methods.known(code - 1) : rareMethod();
     }
 
     private String rareMethod() {
@@ -563,7 +572,7 @@ public final class SipMessage {
     }
 
     public boolean isRequest() {
-        return methodCode != 0;
+        return (methodCode & METHOD_BITS) != 0;
     }
 
     /**
@@ -622,6 +631,10 @@ public final class SipMessage {
             int slot = KeptHeaders.fixedSlot(name);
             return slot >= 0 ? fixed(slot) : extra(name);
         }
+        if (unkept && knownAbsent(asked)) {
+            // FastScan saw no line of it (a diagnosis asks Contact, Reason... of messages that mostly have none)
+            return null;
+        }
         MessageDetail held = heldDetail();
         if (held != null || !plain() || !unkept && !PlainReadBack.asciiName(name)) {
             return MessageScanner.first(held != null ? held.headers() : headers(), name);
@@ -633,6 +646,14 @@ public final class SipMessage {
         }
         byte[] wire = wireOrNull();
         return wire == null ? null : PlainReadBack.first(wire, name);
+    }
+
+    /**
+     * True when {@link FastScan} read this message and saw no line of {@link KeptHeaders#ASKED_UNKEPT}{@code [asked]}
+     * (noted for Contact, Reason, Session-Expires and Proxy-Authorization only); false says nothing.
+     */
+    boolean knownAbsent(int asked) {
+        return (methodCode & KeptHeaders.ABSENT_BIT[asked]) != 0;
     }
 
     /** The first value of a kept header without a field of its own, or null. */
