@@ -75,6 +75,10 @@ class CaptureCommandTest {
                     "tcp port " + server.getLocalPort(), "--duration", "5");
             String first = capture.firstLine();
             Assumptions.assumeFalse(first.startsWith("no permission"), first);
+            // a moment for the capture to settle: in one full-suite run on a busy machine it counted 16 packets,
+            // not 17, and gave no warning; most likely the SYN was missed, and a stream without its SYN is taken
+            // as joined midway, its first segment (the start line) dropped, so no bound is reached
+            Thread.sleep(300);
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                  Socket accepted = server.accept()) {
                 byte[] start = "INVITE sip:x@127.0.0.1 SIP/2.0\r\nX-Pad: ".getBytes(StandardCharsets.US_ASCII);
