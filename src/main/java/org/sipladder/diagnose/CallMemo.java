@@ -132,17 +132,14 @@ public final class CallMemo {
         return legs;
     }
 
-    /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
-    /** Calls of up to this many messages are walked for {@link #answerOf}; a longer one's answers are tabled once. */
-    static final int ANSWERS_WALKED = 64;
-
     /**
      * {@link DialogNotFoundCheck#answerOf}: the first 2xx to an INVITE of {@code callId} in the flow, or null. Asked per
      * in-dialog request by several checks; in a call of thousands of requests (REFERs, INFOs in one dialog) each walk
-     * went through the whole call, so a long call's first answers are found in one pass and kept by Call-ID.
+     * went through the whole call, so a call longer than {@link InviteTransaction#WALKED} messages (the bound past
+     * which its transactions are indexed too) has its first answers found in one pass and kept by Call-ID.
      */
     SipMessage answerOf(CallFlow flow, String callId) {
-        if (callId == null || flow.messages().size() <= ANSWERS_WALKED) {
+        if (callId == null || flow.messages().size() <= InviteTransaction.WALKED) {
             return DialogNotFoundCheck.answerOf(flow, callId);
         }
         return tabledAnswerOf(flow, callId);
@@ -164,6 +161,7 @@ public final class CallMemo {
         return first.get(callId);
     }
 
+    /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
     synchronized List<DialogRequests> dialogRequests(CallFlow flow, String method) {
         Map<String, List<DialogRequests>> byMethod = dialogRequests.get(flow);
         if (byMethod == null) {

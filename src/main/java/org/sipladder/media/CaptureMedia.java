@@ -327,7 +327,7 @@ public final class CaptureMedia {
         return out == null ? List.of() : out;
     }
 
-    /** Up to this many SDP announcements of a Call-ID are looked through by {@link #announcedFrom}. */
+    /** A Call-ID with more than this many SDP announcements has their frames kept ({@link #manyAnnouncedFrames}). */
     private static final int FEW_ANNOUNCEMENTS = 16;
 
     /**
@@ -345,42 +345,31 @@ public final class CaptureMedia {
         if (callId == null) {
             return false;
         }
-        long[] many = manyAnnouncedFrames.get(callId);
-        if (many != null) {
-            return Arrays.binarySearch(many, frame) >= 0;
+        long[] frames = manyAnnouncedFrames.get(callId);
+        if (frames == null) {
+            indexLookups++;
+            frames = framesOf(callId);
         }
-        int[] positions = announcementIndex().positionsOf(callId);
-        indexLookups++;
-        if (positions.length <= FEW_ANNOUNCEMENTS) {
-            for (int p : positions) {
-                if (announcements.get(p).frame() == frame) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        long[] frames = new long[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            frames[i] = announcements.get(positions[i]).frame();
-        }
-        Arrays.sort(frames);
-        manyAnnouncedFrames.put(callId, frames); // two threads may make it at once: the same frames
         return Arrays.binarySearch(frames, frame) >= 0;
     }
 
     /**
      * The frames of the SDP announcements of {@code callId} in ascending order (empty for none or null), for a caller
-     * that asks {@link #announcedFrom} of several messages of one leg: one look-up per leg, not one per message (each
-     * made an array of positions and walked the index's chain twice).
+     * that asks {@link #announcedFrom} of several messages of one leg: one look-up per leg, not one per message.
      */
     public long[] announcedFrames(String callId) {
         if (callId == null) {
             return NO_FRAMES;
         }
         long[] many = manyAnnouncedFrames.get(callId);
-        if (many != null) {
-            return many;
-        }
+        return many != null ? many : framesOf(callId);
+    }
+
+    /**
+     * The frames of {@code callId}'s announcements, sorted, from one walk over the index's chain (no array of positions
+     * made first); kept in {@link #manyAnnouncedFrames} when there are more than {@link #FEW_ANNOUNCEMENTS}.
+     */
+    private long[] framesOf(String callId) {
         CallIdIndex index = announcementIndex();
         long[] frames = NO_FRAMES;
         int n = 0;
@@ -396,7 +385,7 @@ public final class CaptureMedia {
         frames = n == frames.length ? frames : Arrays.copyOf(frames, n);
         Arrays.sort(frames);
         if (n > FEW_ANNOUNCEMENTS) {
-            manyAnnouncedFrames.put(callId, frames); // as announcedFrom keeps them
+            manyAnnouncedFrames.put(callId, frames); // two threads may make it at once: the same frames
         }
         return frames;
     }
