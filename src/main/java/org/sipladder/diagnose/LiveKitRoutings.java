@@ -118,7 +118,9 @@ final class LiveKitRoutings {
         RoutingSimulator simulator = simulator(requestUri.host(), memo.isPrivate(liveKitAddress) ? liveKitAddress : null);
         RoutingOutcome outcome = simulator.simulate(invite);
         Verdict verdict = verdict(outcome, observed);
-        if (verdict.consistency() == Consistency.INCONSISTENT && natPossible(tx, invite, memo)) {
+        // without an allowed_addresses entry the address LiveKit saw changes nothing: a NAT's would give this outcome
+        if (verdict.consistency() == Consistency.INCONSISTENT && simulator.readsSourceAddress()
+                && natPossible(tx, invite, memo)) {
             // the capture shows the private address; LiveKit's answer may show it saw the NAT's public one instead
             InboundInvite natted = invite.behindNat();
             RoutingOutcome nattedOutcome = simulator.simulate(natted);

@@ -99,6 +99,14 @@ public final class RoutingSimulator {
         return s.append(CALLING).append(quotedCalling).append(FROM_USER).toString();
     }
 
+    /**
+     * True when the source address LiveKit saw can change an outcome: a trunk has a usable allowed_addresses entry.
+     * Else the same INVITE sent through a NAT ({@link InboundInvite#behindNat}) has the very same outcome.
+     */
+    public boolean readsSourceAddress() {
+        return trunks.readsSource();
+    }
+
     /** The outcome for one INVITE. */
     public RoutingOutcome simulate(InboundInvite invite) {
         List<String> reasoning = new ArrayList<>();

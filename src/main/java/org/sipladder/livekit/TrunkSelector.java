@@ -18,14 +18,18 @@ final class TrunkSelector {
     private final String[][] numbers;
     /** Each trunk's "label skipped: its numbers [...] do not include the called number " (config-only text). */
     private final String[] missPrefix;
+    /** True when a trunk has a usable allowed_addresses entry: only then does the source address change a selection. */
+    private final boolean readsSource;
 
     TrunkSelector(List<SIPInboundTrunkInfo> trunks) {
         this.trunks = trunks;
         this.normalized = new String[trunks.size()][];
         this.numbers = new String[trunks.size()][];
         this.missPrefix = new String[trunks.size()];
+        boolean readsSource = false;
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo trunk = trunks.get(i);
+            readsSource |= !new AllowedAddresses(trunk.getAllowedAddressesList()).usable().isEmpty();
             List<String> numbers = trunk.getNumbersList();
             normalized[i] = new String[numbers.size()];
             this.numbers[i] = numbers.toArray(new String[0]);
@@ -35,6 +39,15 @@ final class TrunkSelector {
             missPrefix[i] = ConfigView.label(trunk) + " skipped: its numbers " + numbers
                     + " do not include the called number ";
         }
+        this.readsSource = readsSource;
+    }
+
+    /**
+     * True when the source address LiveKit saw (captured, or behind a NAT) may change a selection, its notes or its
+     * sentences: a trunk has a usable allowed_addresses entry ({@link #exclusion} reads the source only then).
+     */
+    boolean readsSource() {
+        return readsSource;
     }
 
     /**

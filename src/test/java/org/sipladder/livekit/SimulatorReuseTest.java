@@ -1,6 +1,8 @@
 package org.sipladder.livekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,37 @@ class SimulatorReuseTest {
                 }
             }
         }
+    }
+
+    /**
+     * LiveKitRoutings simulates an INVITE from a private address again as if sent through a NAT only when the simulator
+     * reads the source address: without a usable allowed_addresses entry the NAT must change nothing at all.
+     */
+    @Test
+    void aNatChangesNoOutcomeUnlessATrunkRestrictsAddresses() {
+        Random random = new Random(29);
+        int unread = 0;
+        for (int c = 0; c < 200; c++) {
+            LiveKitConfig config = randomConfig(random);
+            RoutingSimulator simulator = new RoutingSimulator(config);
+            boolean restricts = config.trunks().stream().anyMatch(t -> !t.getAllowedAddressesList().isEmpty());
+            assertEquals(restricts, simulator.readsSourceAddress(), config.toString());
+            if (restricts) {
+                continue;
+            }
+            unread++;
+            for (int i = 0; i < 20; i++) {
+                InboundInvite invite = randomInvite(random);
+                RoutingOutcome outcome = simulator.simulate(invite);
+                assertEquals(outcome, simulator.simulate(invite.behindNat()), config + " " + invite);
+                assertEquals(outcome, simulator.simulate(invite.behindUnlistedNat()), config + " " + invite);
+            }
+        }
+        assertTrue(unread > 20, "configs without allowed_addresses drawn: " + unread);
+        SIPInboundTrunkInfo malformedOnly = SIPInboundTrunkInfo.newBuilder().setSipTrunkId("ST_m")
+                .addAllowedAddresses("10.0.0.1, 10.0.0.2").build();
+        assertFalse(new RoutingSimulator(new LiveKitConfig(List.of(malformedOnly), List.of(), List.of("m")))
+                .readsSourceAddress(), "an entry LiveKit ignores restricts nothing");
     }
 
     @Test
