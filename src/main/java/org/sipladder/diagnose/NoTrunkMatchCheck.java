@@ -17,8 +17,8 @@ import org.sipladder.livekit.TrunkMatch;
  */
 final class NoTrunkMatchCheck implements FindingRule {
 
-    /** The trunk the fix adds the called number to: the same for every call of a diagnosis. */
-    private static final PerConfig<SIPInboundTrunkInfo> EXAMPLE = new PerConfig<>(NoTrunkMatchCheck::workOutExample);
+    /** The trunk the fix adds the called number to, and its command's start: the same for every call of a diagnosis. */
+    private static final PerConfig<Example> EXAMPLE = new PerConfig<>(c -> Example.of(workOutExample(c)));
 
     static final FindingCode CODE = FindingCode.LK_NO_TRUNK_MATCH;
 
@@ -61,8 +61,27 @@ final class NoTrunkMatchCheck implements FindingRule {
      * number) that no trunk conflict touches and LiveKit lets update now; else the one a conflict's fix keeps (the
      * others lose the number or are deleted); else the first with numbers, else the first.
      */
-    private static SIPInboundTrunkInfo example(LiveKitConfig config) {
+    private static Example example(LiveKitConfig config) {
         return EXAMPLE.of(config);
+    }
+
+    /**
+     * The example trunk and the start of the command that gives it the called number too: "lk sip inbound update
+     * --id ST_x --numbers " and the trunk's numbers, each followed by a comma. The numbers were copied, joined and
+     * written for every call, which only adds its called number.
+     */
+    private record Example(SIPInboundTrunkInfo trunk, String commandStart) {
+
+        static Example of(SIPInboundTrunkInfo trunk) {
+            List<String> numbers = trunk.getNumbersList();
+            String command = LkCommand.setTrunkNumbers(trunk.getSipTrunkId(), numbers);
+            return new Example(trunk, numbers.isEmpty() ? command : command.concat(","));
+        }
+
+        /** {@code LkCommand.setTrunkNumbers} of the trunk's numbers and {@code called}. */
+        String command(String called) {
+            return commandStart.concat(String.valueOf(called));
+        }
     }
 
     private static SIPInboundTrunkInfo workOutExample(LiveKitConfig config) {
@@ -98,13 +117,10 @@ final class NoTrunkMatchCheck implements FindingRule {
             fix = Findings.fix(STEPS_NO_TRUNKS, List.of(LkCommand.createTrunk("Inbound " + called, List.of(called)),
                     LkCommand.listTrunks()), null);
         } else {
-            SIPInboundTrunkInfo example = example(context.config());
-            List<String> numbers = new ArrayList<>(example.getNumbersList());
-            numbers.add(called);
-            String refusal = TrunkUpdateRefusal.stepAddingNumber(context.config(), example, called);
+            Example example = example(context.config());
+            String refusal = TrunkUpdateRefusal.stepAddingNumber(context.config(), example.trunk(), called);
             List<String> steps = refusal == null ? STEPS : texts.stepsAfter(refusal, STEPS);
-            fix = Findings.fix(steps, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),
-                    LkCommand.listTrunks()), null);
+            fix = Findings.fix(steps, List.of(example.command(called), LkCommand.listTrunks()), null);
         }
         return Findings.call(r.transaction(), CODE,
                 CODE.title(called),

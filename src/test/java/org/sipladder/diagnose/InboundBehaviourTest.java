@@ -105,6 +105,13 @@ class InboundBehaviourTest {
         assertEquals("lk sip inbound create --name \"Inbound " + DID + "\" --numbers " + DID, n.fix().commands().get(0));
         assertTrue(n.evidence().facts().contains("The project has no inbound trunk"), n.evidence().facts().toString());
         assertTrue(n.fix().steps().get(0).startsWith("Create an inbound trunk"), n.fix().steps().toString());
+
+        // only a default trunk, which refuses this caller: the command gives it the called number alone, no comma
+        LiveKitConfig closed = config(List.of(trunk("ST_d").addAllowedNumbers("+4930999")),
+                List.of(rule("SDR_d", "agent", "ST_d")));
+        Finding d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                closed).withCode(NoTrunkMatchCheck.CODE).get(0);
+        assertEquals("lk sip inbound update --id ST_d --numbers " + DID, d.fix().commands().get(0));
     }
 
     @Test
