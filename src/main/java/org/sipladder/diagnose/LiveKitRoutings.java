@@ -404,11 +404,11 @@ final class LiveKitRoutings {
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */
     private static InboundInvite inboundInvite(InviteTransaction tx, CallMemo memo, SipAddress requestUri) {
         SipMessage r = tx.request();
-        SipAddress to = SipAddress.parse(r.header("To"));
+        String called = SipAddress.userOf(r.header("To"));
         SipAddress from = SipAddress.parse(r.header("From"));
         String credentials = memo.header(r, "Proxy-Authorization");
         SipMessage challenge = credentials == null ? null : latestChallenge(tx, memo);
-        return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
+        return new InboundInvite(r.callId(), called, from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
                 credentials, requestUri.user(), credentials == null ? null : challenge != null,
                 challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"));
     }

@@ -19,6 +19,19 @@ public record SipAddress(String user, String host) {
      * Contact, From and To of most calls' messages).
      */
     public static SipAddress parse(String value) {
+        return parse(value, true);
+    }
+
+    /**
+     * {@code parse(value).user()}, without making the host: the routing reads only the user of every LiveKit INVITE's
+     * To, whose host (LiveKit's long SIP host) was checked for upper case and copied for nothing.
+     */
+    static String userOf(String value) {
+        return parse(value, false).user();
+    }
+
+    /** {@link #parse(String)}, with the host "" unless {@code withHost}. */
+    private static SipAddress parse(String value, boolean withHost) {
         if (value == null) {
             return NONE;
         }
@@ -46,6 +59,9 @@ public record SipAddress(String user, String host) {
             at = rest - 1; // none in the URI part
         }
         String user = at < rest ? "" : value.substring(rest, cut(value, ';', rest, at));
+        if (!withHost) {
+            return new SipAddress(user, "");
+        }
         int hostStart = at < rest ? rest : at + 1;
         int hostEnd = Math.min(cut(value, ';', hostStart, end), cut(value, '?', hostStart, end));
         if (hostStart < hostEnd && value.charAt(hostStart) == '[') {

@@ -22,8 +22,10 @@ class SipAddressParseTest {
             }
             String v = value.toString();
             assertEquals(bySubstrings(v), SipAddress.parse(v), v);
+            assertEquals(bySubstrings(v).user(), SipAddress.userOf(v), v);
         }
         assertEquals(new SipAddress("", ""), SipAddress.parse(null));
+        assertEquals("", SipAddress.userOf(null));
     }
 
     /** The parse as it was written with substrings. */
