@@ -28,6 +28,8 @@ final class LegState {
     FlowGroups.Group group;
     /** The earlier attempt this leg retries under a new Call-ID ({@link RetryCorrelation}), or null. */
     LegState retried;
+    /** True once {@link RetryCorrelation} kept this leg as an attempt a later INVITE may retry. */
+    boolean keptFailing;
     /** The leg whose REFER asked for this one ({@link TransferCorrelation}), or null. */
     LegState referredBy;
     /** Arrival number of the leg's first dialog-opening INVITE, -1 before it ({@link RetryCorrelation}). */

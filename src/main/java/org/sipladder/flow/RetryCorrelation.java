@@ -21,6 +21,13 @@ import org.sipladder.sip.SipMessage;
 final class RetryCorrelation {
 
     static final long WINDOW_MICROS = 5_000_000L;
+    /**
+     * At most this many of a sender's failed attempts are looked at for one INVITE, newest first: a flood of INVITEs
+     * refused with 503 (a scanner, an overloaded server) kept thousands in the window, and every INVITE walked them all
+     * (80,000 messages at 1,000 a second: 7 s). A retry follows the failure it mends within moments, so the attempt it
+     * retries is among the newest few (its last failure, or its INVITE sent again, put it at the newest end).
+     */
+    static final int WALK_LIMIT = 256;
 
     /**
      * Attempts that may have failed, by the address that sent their INVITE: legs whose initial INVITE got a final
@@ -76,7 +83,10 @@ final class RetryCorrelation {
         ArrayDeque<Failing> failing = failingBySender.computeIfAbsent(sender, k -> new ArrayDeque<>(4));
         Failing last = failing.peekLast();
         if (last == null || last.leg() != leg || last.serverFailed() != serverFailed) {
-            failing.removeIf(f -> f.leg() == leg);
+            if (leg.keptFailing) {
+                failing.removeIf(f -> f.leg() == leg);
+            }
+            leg.keptFailing = true;
             failing.addLast(new Failing(leg, serverFailed));
         }
     }
@@ -98,14 +108,22 @@ final class RetryCorrelation {
         return status == 408 || (status >= 500 && status < 600);
     }
 
-    /** The newest earlier attempt {@code invite} retries, or null; forgets attempts too old to be retried now. */
+    /**
+     * The newest earlier attempt {@code invite} retries, or null; forgets attempts too old to be retried now. The walk
+     * runs newest first and stops at the first that fits, or after {@link #WALK_LIMIT} attempts.
+     */
     private static LegState retried(ArrayDeque<Failing> failing, LegState leg, SipMessage invite, FlowGroups groups) {
+        long now = invite.timestampMicros();
+        // the oldest kept are the first to leave the window: most of what is too old goes here, without a walk
+        while (!failing.isEmpty() && now - failing.peekFirst().leg().lastMicros() > WINDOW_MICROS) {
+            failing.pollFirst();
+        }
         String from = null;
-        LegState found = null;
-        for (Iterator<Failing> it = failing.iterator(); it.hasNext(); ) {
+        int looked = 0;
+        for (Iterator<Failing> it = failing.descendingIterator(); it.hasNext() && looked < WALK_LIMIT; looked++) {
             Failing f = it.next();
             LegState earlier = f.leg();
-            long gap = invite.timestampMicros() - earlier.lastMicros();
+            long gap = now - earlier.lastMicros();
             if (gap > WINDOW_MICROS) {
                 // a later message (a retransmission, an answer) registers it again
                 it.remove();
@@ -124,10 +142,10 @@ final class RetryCorrelation {
                     && SipAddresses.user(invite.header("To")).equals(SipAddresses.user(before.header("To")))
                     && SipAddresses.user(invite.requestUri()).equals(SipAddresses.user(before.requestUri()))
                     && failed(earlier, before.src().address(), invite)) {
-                found = earlier; // the newest wins: the deque runs oldest first
+                return earlier;
             }
         }
-        return found;
+        return null;
     }
 
     /**

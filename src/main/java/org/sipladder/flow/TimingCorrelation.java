@@ -245,7 +245,9 @@ final class TimingCorrelation {
      * one session). The one INVITE with SDP received elsewhere in the {@link #WINDOW_MICROS} before, to a called number
      * ending in the same digits, still going, not sent by or to {@code invite}'s receiver, whose origin {@code invite}
      * carries, is its A-leg. An origin naming {@code invite}'s own sender, a loopback or unspecified address (a test
-     * tool's fixed line) was not passed on, and one on several such INVITEs tells nothing: neither joins.
+     * tool's fixed line) was not passed on, and one on several such INVITEs tells nothing: neither joins. At most
+     * {@link RetryCorrelation#WALK_LIMIT} INVITEs are walked: a flood to one number through one host (a scanner sends
+     * thousands a second) made every INVITE walk all of the window's, each skipped as sent to the same host.
      */
     private void joinByCarriedOrigin(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
         String suffix = suffixOf(digits);
@@ -259,7 +261,9 @@ final class TimingCorrelation {
         SdpOrigin origin = null;
         Received found = null;
         int looked = 0;
-        for (Window w = new Window(offers, invite, leg, tail); w.next() && looked < CALLER_LOOKS; ) {
+        int walked = 0;
+        for (Window w = new Window(offers, invite, leg, tail); w.next() && looked < CALLER_LOOKS
+                && walked++ < RetryCorrelation.WALK_LIMIT; ) {
             Received a = w.current;
             SipMessage aInvite = a.leg().store().get(a.seq());
             String aReceiver = aInvite.dst().address();

@@ -36,6 +36,26 @@ class MultiHomedB2buaTest {
     }
 
     @Test
+    void aFloodToTheNumberAtTheBLegsReceiverIsWalkedOnlyUpToTheLimit() {
+        // INVITEs to the same number keep reaching the B-leg's receiver between the A-leg and its B-leg (a scanner):
+        // none can be the A-leg; a few hundred are walked past, more are not, and the A-leg beyond them is not reached
+        assertEquals(List.of("a1", "b1"), legsOfA1(RetryCorrelation.WALK_LIMIT - 10));
+        assertEquals(List.of("a1"), legsOfA1(RetryCorrelation.WALK_LIMIT + 10));
+    }
+
+    /** The legs of a1's call with {@code flood} INVITEs to its number reaching Jambonz before its B-leg b1. */
+    private static List<String> legsOfA1(int flood) {
+        Dialogue d = new Dialogue();
+        d.offer(0, CARRIER, SBC_PUBLIC, "a1", A_URI, CALLER_ORIGIN, "203.0.113.50:10000");
+        for (int i = 0; i < flood; i++) {
+            d.offer(1 + i / 10, "203.0.113.60:5060", JAMBONZ, "f" + i, B_URI, "- " + (1000 + i) + " 1 IN IP4 203.0.113.60",
+                    "203.0.113.60:" + (30000 + 2 * i));
+        }
+        d.offer(40, SBC_PRIVATE, JAMBONZ, "b1", B_URI, CALLER_ORIGIN, "10.0.0.20:20000");
+        return d.callIds().stream().filter(legs -> legs.contains("a1")).findFirst().orElseThrow();
+    }
+
+    @Test
     void withoutTheSameOriginTwoHostsCallsToOneNumberStayApart() {
         Dialogue noSdp = new Dialogue();
         noSdp.answeredInvite(0, CARRIER, SBC_PUBLIC, "a1", A_URI);

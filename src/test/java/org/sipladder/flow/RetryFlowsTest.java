@@ -97,6 +97,26 @@ class RetryFlowsTest {
     }
 
     @Test
+    void aFailoverAfterAFloodOfRefusalsJoinsTheNewestAttemptItMendsUpToTheWalksLimit() {
+        // the sender's other attempts, each refused by the server (another caller's, so no retry of c1), come between
+        // c1's 503 and its failover: the newest few hundred are walked, and c1 beyond them is not reached
+        assertEquals(List.of("c1", "c2"), legsOfC2(RetryCorrelation.WALK_LIMIT - 10));
+        assertEquals(List.of("c2"), legsOfC2(RetryCorrelation.WALK_LIMIT + 10));
+    }
+
+    /** The legs of c2's call: c1 refused with 503, then {@code flood} refused attempts of others, then c2 elsewhere. */
+    private static List<String> legsOfC2(int flood) {
+        Dialogue d = new Dialogue();
+        attempt(d, 0, CALLER, SERVER, "c1", 503, "Service Unavailable", "+4930123456");
+        for (int i = 0; i < flood; i++) {
+            attempt(d, 300 + i, CALLER, SERVER, "f" + i, 503, "Service Unavailable", "+4930555" + (1000 + i));
+        }
+        attempt(d, 300 + flood + 250, CALLER, OTHER_SERVER, "c2", 200, "OK", "+4930123456");
+        return flows(d).stream().map(f -> f.legs().stream().map(Leg::callId).toList())
+                .filter(legs -> legs.contains("c2")).findFirst().orElseThrow();
+    }
+
+    @Test
     void otherCallsAreNotRetries() {
         // another caller to the same number; the same caller a minute later; after busy; from another host
         Dialogue d = new Dialogue();
