@@ -248,6 +248,11 @@ public final class CallMemo {
         return privateAddressTexts.of(sender, peer, publicIp, jambonz);
     }
 
+    /** {@link PrivateAddressTexts#fact}: the diagnosis's string for the fact the four texts make. */
+    String privateAddressFact(String a, String b, String c, String d) {
+        return privateAddressTexts.fact(a, b, c, d);
+    }
+
     /** {@link SipMessage#sdp()}, read once (the message's read-back keeps it). */
     synchronized Sdp sdp(SipMessage message) {
         return readBack(message).sdp();

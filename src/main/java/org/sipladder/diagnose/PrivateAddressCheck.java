@@ -45,7 +45,7 @@ final class PrivateAddressCheck implements FindingRule {
                     if (sender.messages.isEmpty() || sender.messages.get(sender.messages.size() - 1) != m) {
                         sender.messages.add(m);
                     }
-                    sender.addFact(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3));
+                    sender.addFact(context.memo(), parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3));
                 }
             }
             // the NAT address a sender was seen from, looked up once per sender address (an earlier entry's)
@@ -103,12 +103,13 @@ final class PrivateAddressCheck implements FindingRule {
             return false;
         }
 
-        /** Adds the fact that is the four texts joined, unless the sender has it already. */
-        void addFact(String a, String b, String c, String d) {
+        /**
+         * Adds the fact that is the four texts joined, unless the sender has it already: the diagnosis's string for
+         * it ({@link PrivateAddressTexts#fact}).
+         */
+        void addFact(CallMemo memo, String a, String b, String c, String d) {
             if (!has(a, b, c, d)) {
-                // one buffer of the right size: the concatenation's builder grew three times for a fact of ~60 characters
-                int length = a.length() + b.length() + c.length() + d.length();
-                facts.add(new StringBuilder(length).append(a).append(b).append(c).append(d).toString());
+                facts.add(memo.privateAddressFact(a, b, c, d));
             }
         }
 

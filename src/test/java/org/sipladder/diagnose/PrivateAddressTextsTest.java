@@ -68,6 +68,34 @@ class PrivateAddressTextsTest {
         assertEquals(first.fix().steps(), run.diagnose(call("call-d", "")).findings().get(0).fix().steps());
     }
 
+    @Test
+    void callsLeakingTheSameValuesGetTheVeryFactStrings() {
+        // the JSON copies the bytes of a string it wrote before only for the same object
+        DiagnosisRun run = new DiagnosisEngine(List.of(new PrivateAddressCheck())).start(LiveKitConfig.empty(),
+                DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none());
+        List<String> first = run.diagnose(call("call-a", "")).findings().get(0).evidence().facts();
+        List<String> second = run.diagnose(call("call-b", "")).findings().get(0).evidence().facts();
+        assertEquals(List.of("Contact <sip:" + JAMBONZ + ":5060>", "Via sent-by " + JAMBONZ,
+                "SDP c= " + JAMBONZ + " (media address)", JAMBONZ + " sends to public peer " + LIVEKIT), first);
+        assertEquals(first.size(), second.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertSame(first.get(i), second.get(i), first.get(i));
+        }
+    }
+
+    @Test
+    void factsAreKeptUpToTheBoundAndMadeEachTimeBeyond() {
+        PrivateAddressTexts texts = new PrivateAddressTexts();
+        String via = texts.fact("Via sent-by ", "10.0.0.1", "", "");
+        assertSame(via, texts.fact("Via sent-by ", "10.0.0." + 1, "", ""));
+        for (int i = 0; i < PrivateAddressTexts.MAX_FACTS + 10; i++) {
+            assertEquals("SDP c= 10.0.0." + i + " (media address)",
+                    texts.fact("SDP c= ", "10.0.0." + i, " (media address)", ""));
+        }
+        assertSame(via, texts.fact("Via sent-by ", "10.0.0.1", "", ""));
+        assertEquals("Via sent-by 10.9.9.9", texts.fact("Via sent-by ", "10.9.9.9", "", ""));
+    }
+
     /** Jambonz's INVITE to LiveKit with a private Contact, answered 200 OK (with Via received= when given). */
     private static CallFlow call(String callId, String received) {
         String invite = SipTexts.invite(callId, URI, "+493023125417", JAMBONZ, SipTexts.SDP_G711);
