@@ -23,6 +23,16 @@ final class StreamBuffer {
     private long[] markFrames = new long[16];
     private int markHead;
     private int markCount;
+    /**
+     * The array the last segment was appended from and where in it, with its stream offsets and frame, until
+     * {@link #forgetSource}: a message wholly inside it is a run of that packet's bytes (of the capture file, when the
+     * array is the packet's record), so it need not be held in memory.
+     */
+    private byte[] source;
+    private int sourceOffset;
+    private long sourceFrom;
+    private long sourceTo;
+    private long sourceFrame;
 
     byte[] array() {
         return array;
@@ -42,6 +52,11 @@ final class StreamBuffer {
 
     /** Appends {@code a[off, off+len)}, the new bytes of a segment that came in {@code frame}. */
     void append(byte[] a, int off, int len, long frame) {
+        source = a;
+        sourceOffset = off;
+        sourceFrom = position + size();
+        sourceTo = sourceFrom + len;
+        sourceFrame = frame;
         mark(position + size(), frame);
         if (end + len > array.length) {
             int size = size();
@@ -53,6 +68,30 @@ final class StreamBuffer {
         }
         System.arraycopy(a, off, array, end, len);
         end += len;
+    }
+
+    /**
+     * The index in {@link #lastSource()} of the next byte when the next {@code length} bytes all came in the last
+     * segment appended, else -1.
+     */
+    int indexInLastSource(int length) {
+        return source == null || position < sourceFrom || position + length > sourceTo ? -1
+                : sourceOffset + (int) (position - sourceFrom);
+    }
+
+    /** The array the last segment was appended from, or null once {@link #forgetSource forgotten}. */
+    byte[] lastSource() {
+        return source;
+    }
+
+    /** The frame the last segment appended came in. */
+    long lastSourceFrame() {
+        return sourceFrame;
+    }
+
+    /** Lets go of the last segment's array: its packet's record is reused for the next packet. */
+    void forgetSource() {
+        source = null;
     }
 
     void consume(int n) {

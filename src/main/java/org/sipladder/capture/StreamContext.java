@@ -16,7 +16,16 @@ record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, He
 
     /** Delivers the next {@code len} bytes of {@code buffer} as a message, with the frames of the segments of them. */
     void emit(Transport transport, StreamBuffer buffer, int len) {
-        emit(transport, buffer.array(), buffer.start(), len, buffer.framesOf(len, sink.frame()));
+        long[] frames = buffer.framesOf(len, sink.frame());
+        // a message wholly in the segment just appended from this packet is a run of the packet's bytes: handed on
+        // from there, the sink notes where it is in the capture file and keeps no copy (as for UDP)
+        int inSource = frames == SipPayload.ONE_PACKET && buffer.lastSourceFrame() == sink.frame()
+                ? buffer.indexInLastSource(len) : -1;
+        if (inSource >= 0) {
+            emit(transport, buffer.lastSource(), inSource, len, frames);
+        } else {
+            emit(transport, buffer.array(), buffer.start(), len, frames);
+        }
     }
 
     /**

@@ -165,7 +165,11 @@ final class TcpDirection {
         lastFrame = frame;
         lastMicros = micros;
         next += len;
-        decode();
+        try {
+            decode();
+        } finally {
+            buffer.forgetSource();
+        }
     }
 
     private void drainEarly() {

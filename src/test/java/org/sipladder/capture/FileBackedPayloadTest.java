@@ -77,6 +77,34 @@ class FileBackedPayloadTest {
     }
 
     @Test
+    void tcpMessagesWhollyInOneSegmentPointAtTheirBytesInTheFile() throws Exception {
+        // one message per segment, two in one segment, then one cut across two segments
+        String a = SipText.invite("a@test");
+        String b = SipText.invite("b@test");
+        String c = SipText.invite("c@test");
+        String d = SipText.invite("d@test");
+        int half = d.length() / 2;
+        int seq = 1000;
+        Captures capture = Captures.pcap().tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", seq, a);
+        seq += a.length();
+        capture.tcp(T + 1, "10.0.0.1:5060", "10.0.0.2:5060", seq, b + "\r\n" + c);
+        seq += b.length() + 2 + c.length();
+        capture.tcp(T + 2, "10.0.0.1:5060", "10.0.0.2:5060", seq, d.substring(0, half));
+        capture.tcp(T + 3, "10.0.0.1:5060", "10.0.0.2:5060", seq + half, d.substring(half));
+        Path f = capture.write(dir.resolve("tcp-runs.pcap"));
+
+        List<SipPayload> payloads = RecordingListener.read(f).payloads;
+
+        assertEquals(List.of(a, b, c, d), payloads.stream()
+                .map(p -> new String(p.data(), StandardCharsets.ISO_8859_1)).toList());
+        for (SipPayload p : payloads.subList(0, 3)) {
+            assertNotNull(p.file(), "frame " + p.frame());
+            assertArrayEquals(p.data(), p.file().read(p.fileOffset(), p.data().length), "frame " + p.frame());
+        }
+        assertNull(payloads.get(3).file(), "reassembled from two segments: held");
+    }
+
+    @Test
     void messagesReadBackSurviveAppendsAndRefuseChangedBytes() throws Exception {
         String invite = SipText.invite("x@test");
         Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite).write(dir.resolve("a.pcap"));
