@@ -79,10 +79,11 @@ class FileBackedPayloadTest {
     @Test
     void tcpMessagesWhollyInOneSegmentPointAtTheirBytesInTheFile() throws Exception {
         // one message per segment, two in one segment, then one cut across two segments
-        String a = SipText.invite("a@test");
-        String b = SipText.invite("b@test");
-        String c = SipText.invite("c@test");
-        String d = SipText.invite("d@test");
+        List<String> invites = List.of("a@test", "b@test", "c@test", "d@test").stream().map(SipText::invite).toList();
+        String a = invites.get(0);
+        String b = invites.get(1);
+        String c = invites.get(2);
+        String d = invites.get(3);
         int half = d.length() / 2;
         int seq = 1000;
         Captures capture = Captures.pcap().tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", seq, a);
@@ -95,7 +96,7 @@ class FileBackedPayloadTest {
 
         List<SipPayload> payloads = RecordingListener.read(f).payloads;
 
-        assertEquals(List.of(a, b, c, d), payloads.stream()
+        assertEquals(invites, payloads.stream()
                 .map(p -> new String(p.data(), StandardCharsets.ISO_8859_1)).toList());
         for (SipPayload p : payloads.subList(0, 3)) {
             assertNotNull(p.file(), "frame " + p.frame());
