@@ -18,9 +18,14 @@ final class StreamBuffer {
      * Stream offsets where appended segments began, oldest first, from {@code marks[markHead]}: the segment holding
      * the first unconsumed byte and those after it.
      */
-    private long[] marks = new long[16];
+    private long[] marks = new long[INITIAL_MARKS];
     /** The frame each mark's segment came in, at the same index. */
-    private long[] markFrames = new long[16];
+    private long[] markFrames = new long[INITIAL_MARKS];
+    /**
+     * Room for marks before they grow: a buffer rarely holds more than the segment of one message, and a capture keeps
+     * up to {@link org.sipladder.Limits#TCP_DIRECTIONS} directions (2 x 16 longs each were 29 MB of 100,000).
+     */
+    private static final int INITIAL_MARKS = 2;
     private int markHead;
     private int markCount;
     /**
