@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 final class StreamBuffer {
 
+    private static final byte[] NONE = new byte[0];
+
     private byte[] array = new byte[256];
     private int start;
     private int end;
@@ -170,6 +172,16 @@ final class StreamBuffer {
         marks[(markHead + markCount) % marks.length] = at;
         markFrames[(markHead + markCount) % marks.length] = frame;
         markCount++;
+    }
+
+    /**
+     * Empties the buffer and lets go of its array, for a stream that ended: a capture keeps up to
+     * {@link org.sipladder.Limits#TCP_DIRECTIONS} directions after their end (late retransmissions are told apart by
+     * them), and 256 bytes each of 100,000 were 27 MB. Bytes appended later get an array of their own.
+     */
+    void release() {
+        clear();
+        array = NONE;
     }
 
     void clear() {

@@ -280,7 +280,7 @@ final class TcpDirection {
         }
         decoder.end(buffer, context);
         context.sink().at(frame, micros);
-        buffer.clear();
+        buffer.release();
         if (untoldGaps > 0) {
             warnGapsOfSip();
         }

@@ -32,4 +32,19 @@ class StreamBufferTest {
         assertEquals(0, buffer.size());
         assertEquals(-1, buffer.nextSegmentStart());
     }
+
+    @Test
+    void aReleasedBufferTakesBytesAgain() {
+        StreamBuffer buffer = new StreamBuffer();
+        byte[] first = "first".getBytes(StandardCharsets.ISO_8859_1);
+        buffer.append(first, 0, first.length, 1);
+        buffer.release();
+        assertEquals(0, buffer.size());
+        byte[] later = "INVITE sip:a@b SIP/2.0".getBytes(StandardCharsets.ISO_8859_1);
+        buffer.append(later, 0, 6, 2);
+        buffer.append(later, 6, later.length - 6, 3);
+        assertEquals(later.length, buffer.size());
+        assertArrayEquals(later, java.util.Arrays.copyOfRange(buffer.array(), buffer.start(), buffer.end()));
+        assertArrayEquals(new long[] {2, 3}, buffer.framesOf(buffer.size(), 0));
+    }
 }
