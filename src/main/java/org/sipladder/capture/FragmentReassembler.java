@@ -40,7 +40,7 @@ final class FragmentReassembler {
     }
 
     /** One fragment's bytes at its offset in the datagram's payload, and the frame it came in. */
-    private record Piece(int offset, byte[] data, long frame) {
+    private record Piece(int offset, byte[] data, long frame, long fileOffset) {
     }
 
     /** The fragments of one datagram received so far. */
@@ -59,9 +59,9 @@ final class FragmentReassembler {
 
 
         /** Adds the fragment of {@code frame}; true when the datagram is now complete. */
-        boolean add(int offset, boolean more, byte[] data, long frame) {
+        boolean add(int offset, boolean more, byte[] data, long frame, long fileOffset) {
             int end = offset + data.length;
-            pieces.add(new Piece(offset, data, frame));
+            pieces.add(new Piece(offset, data, frame, fileOffset));
             blocks.set(offset / 8, (end + 7) / 8);
             if (!more) {
                 total = end;
@@ -79,6 +79,30 @@ final class FragmentReassembler {
                 }
             }
             return whole;
+        }
+
+        /**
+         * For {@link PayloadSink#gathered}: each fragment's index in the datagram, offset in the capture file and
+         * length, in the datagram's order; null unless every fragment is a run of the file and they meet end to end
+         * (a fragment sent again, or overlapping another, leaves the whole held in memory as before).
+         */
+        long[] filePieces() {
+            List<Piece> ordered = new ArrayList<>(pieces);
+            ordered.sort((x, y) -> Integer.compare(x.offset(), y.offset()));
+            long[] filePieces = new long[3 * ordered.size()];
+            int next = 0;
+            for (int i = 0; i < ordered.size(); i++) {
+                Piece p = ordered.get(i);
+                if (p.fileOffset() < 0 || p.offset() != next) {
+                    return null;
+                }
+                int len = Math.min(p.data().length, total - p.offset());
+                filePieces[3 * i] = p.offset();
+                filePieces[3 * i + 1] = p.fileOffset();
+                filePieces[3 * i + 2] = len;
+                next += len;
+            }
+            return next == total ? filePieces : null;
         }
 
         /** The frames of the fragments other than {@code last}'s, in the order they came. */
@@ -132,12 +156,17 @@ final class FragmentReassembler {
         d.held += cost;
         flow.held += cost;
         held += cost;
-        if (!d.add(offset, more, data, sink.frame())) {
+        if (!d.add(offset, more, data, sink.frame(), sink.fileOffsetOf(a, off, len))) {
             return null;
         }
         forget(d);
         sink.dependsOn(d.framesBefore(sink.frame()));
-        return d.assemble();
+        byte[] whole = d.assemble();
+        long[] filePieces = d.filePieces();
+        if (filePieces != null) {
+            sink.gathered(whole, filePieces);
+        }
+        return whole;
     }
 
     /** Gives up the oldest datagrams until {@code cost} more bytes and {@code datagrams} more fit every limit. */

@@ -33,6 +33,9 @@ final class PayloadSink {
     private final PayloadBlocks blocks;
     private byte[] record;
     private int recordOffset;
+    /** The current packet's reassembled datagram and its pieces' places in the file ({@link #gathered}), or null. */
+    private byte[] gathered;
+    private long[] gatheredPieces;
     private int recordLength;
     private long warningCount;
     private long frame;
@@ -187,6 +190,54 @@ final class PayloadSink {
         this.record = a;
         this.recordOffset = off;
         this.recordLength = len;
+        this.gathered = null;
+    }
+
+    /**
+     * Where the bytes {@code a[off, off+len)} of the current packet are in the capture file, or -1 when they are not
+     * its record's (or there is no file).
+     */
+    long fileOffsetOf(byte[] a, int off, int len) {
+        return file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength
+                ? source.streamOffset(off) : -1;
+    }
+
+    /**
+     * The current packet completed a datagram reassembled into {@code whole} from fragments whose bytes are runs of
+     * the capture file: {@code pieces} holds, for each in the datagram's order, its index in {@code whole}, its
+     * offset in the file and its length, back to back without a gap or overlap. A message found in {@code whole} is
+     * kept as those runs rather than as bytes in memory.
+     */
+    void gathered(byte[] whole, long[] pieces) {
+        this.gathered = whole;
+        this.gatheredPieces = pieces;
+    }
+
+    /** The file runs that {@code gathered[off, off+len)} is made of (offset, length, ...), or null when not known. */
+    private long[] rangesOf(byte[] a, int off, int len) {
+        if (a != gathered || file == null || len <= 0) {
+            return null;
+        }
+        long[] pieces = gatheredPieces;
+        int count = 0;
+        for (int i = 0; i < pieces.length; i += 3) {
+            if (pieces[i] < off + len && pieces[i] + pieces[i + 2] > off) {
+                count++;
+            }
+        }
+        long[] ranges = new long[2 * count];
+        int r = 0;
+        long covered = 0;
+        for (int i = 0; i < pieces.length; i += 3) {
+            long from = Math.max(pieces[i], off);
+            long to = Math.min(pieces[i] + pieces[i + 2], (long) off + len);
+            if (from < to) {
+                ranges[r++] = pieces[i + 1] + (from - pieces[i]);
+                ranges[r++] = to - from;
+                covered += to - from;
+            }
+        }
+        return covered == len ? ranges : null;
     }
 
     long frame() {
@@ -283,8 +334,17 @@ final class PayloadSink {
         this.afterMessage = null;
         String note = this.note;
         this.note = null;
-        if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
-            long at = source.streamOffset(off);
+        long[] ranges = rangesOf(a, off, len);
+        // one run of the file (of the packet's record, or within one fragment of a reassembled datagram), or several
+        // (a message across fragments): either way lent, and kept as where it is in the file
+        boolean run = ranges != null ? ranges.length == 2
+                : file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength;
+        boolean gather = ranges != null && ranges.length > 2;
+        if (run || gather) {
+            long at = !run ? -1 : ranges != null ? ranges[0] : source.streamOffset(off);
+            CaptureFile runFile = run ? file : null;
+            CaptureFile rangesFile = gather ? file : null;
+            long[] fileRanges = gather ? ranges : null;
             // a lent payload's line table follows its bytes (SipPayload.headerLines): a count of 0 when none
             int tableBytes = feeds == null ? 1 : feeds.bytes();
             PayloadBlocks.Block block = blocks == null ? null : blocks.room(len + tableBytes);
@@ -299,11 +359,11 @@ final class PayloadSink {
                     System.arraycopy(feeds.table, 0, bytes, to + len, tableBytes);
                 }
                 block.used = to + len + tableBytes;
-                deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
-                        at, dependsOn(), headerMarks, afterMessage, note));
+                deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block,
+                        runFile, at, dependsOn(), headerMarks, afterMessage, note, rangesFile, fileRanges));
             } else {
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                        0, len, null, file, at, dependsOn(), headerMarks, afterMessage, note));
+                        0, len, null, runFile, at, dependsOn(), headerMarks, afterMessage, note, rangesFile, fileRanges));
             }
         } else {
             deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
@@ -364,7 +424,7 @@ final class PayloadSink {
         // the bytes of a lent payload waits
         reordered.add(p.block == null ? p : new SipPayload(p.frame(), p.timestampMicros(), p.src(), p.dst(),
                 p.transport(), p.data(), 0, p.length(), null, p.file(), p.fileOffset(), p.dependsOn(),
-                p.headerMarks(), p.afterMessage(), p.note()));
+                p.headerMarks(), p.afterMessage(), p.note(), p.rangesFile(), p.fileRanges()));
         if (reordered.size() >= MAX_REORDERED) {
             flushReordered(); // a gap held that long: order is kept within each batch
         }

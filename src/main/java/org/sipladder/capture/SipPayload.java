@@ -35,6 +35,12 @@ public final class SipPayload {
     private final String note;
     /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
     final PayloadBlocks.Block block;
+    /**
+     * Where the bytes are in {@link #rangesFile} when they are several runs of it (a datagram reassembled from IP
+     * fragments): each run's offset and length in turn; else null. {@link #file} is null then: the bytes are no run.
+     */
+    private final long[] fileRanges;
+    private final CaptureFile rangesFile;
 
     /**
      * @param frame           1-based number of the packet that completed the message, as Wireshark numbers it
@@ -76,6 +82,17 @@ public final class SipPayload {
     SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
                int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
                long[] dependsOn, long headerMarks, byte[] afterMessage, String note) {
+        this(frame, timestampMicros, src, dst, transport, array, offset, length, block, file, fileOffset, dependsOn,
+                headerMarks, afterMessage, note, null, null);
+    }
+
+    /** As above, the bytes being the runs {@code fileRanges} of {@code rangesFile} when those are given. */
+    SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
+               int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
+               long[] dependsOn, long headerMarks, byte[] afterMessage, String note, CaptureFile rangesFile,
+               long[] fileRanges) {
+        this.rangesFile = rangesFile;
+        this.fileRanges = fileRanges;
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -137,6 +154,16 @@ public final class SipPayload {
 
     public CaptureFile file() {
         return file;
+    }
+
+    /** The capture file whose runs {@link #fileRanges} the bytes are, or null. */
+    public CaptureFile rangesFile() {
+        return rangesFile;
+    }
+
+    /** Offset and length of each run of {@link #rangesFile} the bytes are made of, in order; null when not so. */
+    public long[] fileRanges() {
+        return fileRanges;
     }
 
     public long fileOffset() {

@@ -297,11 +297,13 @@ final class FastScan {
                 branch = HeaderParameters.keptBranch(d, from, to, pool);
             }
         }
-        return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+        SipMessage message = new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), method, requestUri, status, reason, kept, branch, branchLow, branchHigh,
                 toTagSpan, sdp, false, null,
                 payload.file(), payload.fileOffset(), d, payload.offset(), payload.length(), null, session.recent(),
                 true);
+        return payload.fileRanges() == null ? message
+                : message.keptAsRanges(payload.rangesFile(), payload.fileRanges(), d, payload.offset(), payload.length());
     }
 
     /** The {@link KeptHeaders#absentAsked} bits of the asked headers that no line of kinds {@code seen} names. */

@@ -61,6 +61,33 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
     }
 
     /**
+     * The bytes of a message that are several runs of its capture file ({@code origin}), read through {@code ahead}
+     * when given, checked against {@code checksum} as a run's are.
+     */
+    static byte[] read(SipMessage.GatheredOrigin origin, int checksum, ReadAhead ahead) throws IOException {
+        long[] ranges = origin.ranges();
+        int total = 0;
+        for (int i = 1; i < ranges.length; i += 2) {
+            total += (int) ranges[i];
+        }
+        byte[] bytes = new byte[total];
+        int at = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            int length = (int) ranges[i + 1];
+            byte[] run = ahead == null ? null : ahead.read(origin.file(), ranges[i], length);
+            if (run == null) {
+                run = origin.file().read(ranges[i], length);
+            }
+            System.arraycopy(run, 0, bytes, at, length);
+            at += length;
+        }
+        if (foldedChecksum(bytes) != checksum) {
+            throw new IOException(origin.file() + " no longer holds this message (it changed since it was read); open it again");
+        }
+        return bytes;
+    }
+
+    /**
      * As {@link #read(Object, long, int, int, ReadAhead)} of a capture file's message, its bytes put in {@code into}
      * instead of an array of their own: where they start in {@link ReadBackBuffer#bytes()} (then taken there), or -1
      * when {@code ahead}'s stretches do not give them as they were read (the caller reads them as that does).

@@ -156,12 +156,14 @@ final class MessageScanner {
     static SipMessage compact(SipPayload payload, byte[] data, ScanSession session, StartLine s, String[] kept,
                               String via, String to, boolean hasSdp, Problems problems, Object detail) {
         StringPool pool = session.pool();
-        return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+        SipMessage message = new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
                 pool.share(s.requestUri()), s.status(), pool.share(s.reason()), kept,
                 pool.shareBytes(HeaderParameters.branchBytes(HeaderParameters.branchOf(via))),
                 HeaderParameters.tagSpan(to), hasSdp, !problems.isEmpty(), problems.summary(), payload.file(),
                 payload.fileOffset(), data, detail, session.recent());
+        return payload.fileRanges() == null ? message
+                : message.keptAsRanges(payload.rangesFile(), payload.fileRanges(), data, 0, data.length);
     }
 
     /** Index of the first byte that is no line break, space, tab or NUL; the length when there is none. */

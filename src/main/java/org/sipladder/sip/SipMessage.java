@@ -124,6 +124,13 @@ public final class SipMessage {
     private record WireOrigin(byte[] wire, RecentDetails recent) {
     }
 
+    /**
+     * The bytes of a message that are several runs of its capture file (offset and length of each, in order), with
+     * its read's ring of recent details: a datagram reassembled from IP fragments.
+     */
+    record GatheredOrigin(CaptureFile file, long[] ranges, RecentDetails recent) {
+    }
+
     /** What few messages have; see {@link #rare}. */
     private record Rare(String method, String otherText, String server, String malformedReason, String[] extras,
                         long frame, int status, int length) {
@@ -250,15 +257,44 @@ public final class SipMessage {
 
     /** A copy of {@code m} with another verdict of the full parser. */
     private SipMessage(SipMessage m, boolean malformed, String malformedReason) {
+        this(m, (byte) ((m.flags & ~MALFORMED) | (malformed ? MALFORMED : 0)), withReason(m, malformedReason),
+                m.origin, m.checksum);
+    }
+
+    /** What {@link #rare} holds for {@code m}'s values with {@code malformedReason}. */
+    private static Object withReason(SipMessage m, String malformedReason) {
+        Rare r = m.rare instanceof Rare held ? held : null;
+        return r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0, -1)
+                : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status, r.length);
+    }
+
+    /** The same message with another verdict of the full parser. */
+    SipMessage withVerdict(boolean isMalformed, String why) {
+        return new SipMessage(this, isMalformed, why);
+    }
+
+    /**
+     * This message, made from a payload held in memory, kept instead as the runs {@code ranges} (offset, length, ...)
+     * of {@code file} that its bytes {@code wire[offset, offset+size)} are made of (a datagram reassembled from IP
+     * fragments): read back from there when asked, and checked as a run's bytes are.
+     */
+    SipMessage keptAsRanges(CaptureFile file, long[] ranges, byte[] wire, int offset, int size) {
+        RecentDetails recent = recent();
+        return new SipMessage(this, flags, rare, new GatheredOrigin(file, ranges, recent),
+                MessageDetail.foldedChecksum(wire, offset, size));
+    }
+
+    /** A copy of {@code m} with these flags and rare values, its bytes where {@code origin} says. */
+    private SipMessage(SipMessage m, byte flags, Object rare, Object origin, char checksum) {
         this.timestampMicros = m.timestampMicros;
         this.fileOffset = m.fileOffset;
         this.frame = m.frame;
         this.toTagSpan = m.toTagSpan;
         this.length = m.length;
-        this.checksum = m.checksum;
+        this.checksum = checksum;
         this.status = m.status;
         this.methodCode = m.methodCode;
-        this.flags = (byte) ((m.flags & ~MALFORMED) | (malformed ? MALFORMED : 0));
+        this.flags = flags;
         this.src = m.src;
         this.dst = m.dst;
         this.text = m.text;
@@ -267,19 +303,12 @@ public final class SipMessage {
         this.from = m.from;
         this.to = m.to;
         this.agent = m.agent;
-        Rare r = m.rare instanceof Rare held ? held : null;
-        this.rare = r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0, -1)
-                : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status, r.length);
+        this.rare = rare;
         this.branch = m.branch;
         this.branchLow = m.branchLow;
         this.branchHigh = m.branchHigh;
-        this.origin = m.origin;
+        this.origin = origin;
         this.detail = m.detail;
-    }
-
-    /** The same message with another verdict of the full parser. */
-    SipMessage withVerdict(boolean isMalformed, String why) {
-        return new SipMessage(this, isMalformed, why);
     }
 
     private String fixed(int slot) {
@@ -537,6 +566,9 @@ public final class SipMessage {
         if (o instanceof FileOrigin f) {
             return MessageDetail.read(f.file(), filePosition(f), fileLength(), checksum, ahead);
         }
+        if (o instanceof GatheredOrigin g) {
+            return MessageDetail.read(g, checksum, ahead);
+        }
         return MessageDetail.read(o instanceof WireOrigin w ? w.wire() : o, -1, 0, 0);
     }
 
@@ -568,7 +600,7 @@ public final class SipMessage {
         if (o instanceof FileOrigin f) {
             return f.recent();
         }
-        return o instanceof WireOrigin w ? w.recent() : null;
+        return o instanceof WireOrigin w ? w.recent() : o instanceof GatheredOrigin g ? g.recent() : null;
     }
 
     public boolean isRequest() {

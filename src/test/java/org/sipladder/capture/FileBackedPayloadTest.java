@@ -18,8 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.sip.SipMessage;
-import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Ip;
+import org.sipladder.testkit.Scanned;
+import org.sipladder.testkit.Segments;
 import org.sipladder.testkit.SipText;
 
 /** Payloads that are one run of a packet say where they are in the file; the two-thread read keeps its contract. */
@@ -106,17 +108,49 @@ class FileBackedPayloadTest {
     }
 
     @Test
+    void aMessageAcrossIpFragmentsIsKeptAsTheRunsOfTheFileItIsMadeOf() throws Exception {
+        String invite = SipText.invite("frag@test");
+        byte[] udp = Segments.udp(5060, 5060, invite.getBytes(StandardCharsets.ISO_8859_1));
+        Captures capture = Captures.pcap();
+        Ip.ipv4Fragments("10.0.0.1", "10.0.0.2", Ip.UDP, 7, udp, 128).forEach(fragment -> capture.ip(T, fragment));
+        // the same datagram again with its second fragment sent twice: not one run after another, held
+        List<byte[]> again = Ip.ipv4Fragments("10.0.0.1", "10.0.0.2", Ip.UDP, 8, udp, 128);
+        capture.ip(T + 1, again.get(0)).ip(T + 1, again.get(1)).ip(T + 1, again.get(1));
+        again.subList(2, again.size()).forEach(fragment -> capture.ip(T + 1, fragment));
+        Path f = capture.write(dir.resolve("fragments.pcap"));
+
+        List<SipPayload> payloads = RecordingListener.read(f).payloads;
+
+        SipPayload gathered = payloads.get(0);
+        assertEquals(invite, new String(gathered.data(), StandardCharsets.ISO_8859_1));
+        assertNull(gathered.file(), "several runs: no single offset");
+        long[] ranges = gathered.fileRanges();
+        assertTrue(ranges.length > 2, "runs: " + ranges.length / 2);
+        java.io.ByteArrayOutputStream runs = new java.io.ByteArrayOutputStream();
+        for (int r = 0; r < ranges.length; r += 2) {
+            runs.write(gathered.rangesFile().read(ranges[r], (int) ranges[r + 1]));
+        }
+        assertArrayEquals(gathered.data(), runs.toByteArray());
+        assertNull(payloads.get(1).fileRanges(), "a fragment sent twice: held in memory");
+        assertEquals(invite, new String(payloads.get(1).data(), StandardCharsets.ISO_8859_1));
+
+        // kept as its runs, the message reads back whole, and refuses changed bytes as a run's does
+        List<SipMessage> messages = Scanned.messagesOf(f);
+        assertEquals(invite, new String(messages.get(0).wireBytes(), StandardCharsets.ISO_8859_1));
+        assertEquals("INVITE", messages.get(0).method());
+        byte[] bytes = Files.readAllBytes(f);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("Content-Length");
+        bytes[at] = 'c';
+        Files.write(f, bytes);
+        IOException e = assertThrows(IOException.class, messages.get(0)::wireBytes);
+        assertTrue(e.getMessage().contains("no longer holds this message"), e.getMessage());
+    }
+
+    @Test
     void messagesReadBackSurviveAppendsAndRefuseChangedBytes() throws Exception {
         String invite = SipText.invite("x@test");
         Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite).write(dir.resolve("a.pcap"));
-        List<SipMessage> messages = new ArrayList<>();
-        SipParser parser = new SipParser(SipParser.Depth.SCAN);
-        new CaptureReader().read(f, new CaptureListener() {
-            @Override
-            public void payload(SipPayload p) {
-                parser.parse(p).ifPresent(messages::add);
-            }
-        });
+        List<SipMessage> messages = Scanned.messagesOf(f);
         SipMessage m = messages.get(0);
         // a capture still being written only grows: what was read stays readable
         Files.write(f, new byte[100], StandardOpenOption.APPEND);

@@ -17,10 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.capture.CaptureFile;
-import org.sipladder.capture.CaptureListener;
-import org.sipladder.capture.CaptureReader;
-import org.sipladder.capture.SipPayload;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Scanned;
 import org.sipladder.testkit.SipText;
 
 /** Bytes read back through kept stretches of a file are the file's bytes, wherever they lie; a changed file still shows. */
@@ -125,14 +123,7 @@ class ReadAheadTest {
             c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
         }
         Path f = c.write(dir.resolve("invites.pcap"));
-        List<SipMessage> messages = new ArrayList<>();
-        SipParser parser = new SipParser(SipParser.Depth.SCAN);
-        new CaptureReader().read(f, new CaptureListener() {
-            @Override
-            public void payload(SipPayload p) {
-                parser.parse(p).ifPresent(messages::add);
-            }
-        });
+        List<SipMessage> messages = Scanned.messagesOf(f);
         assertEquals(3000, messages.size());
         ReadAhead ahead = new ReadAhead();
         for (SipMessage m : messages) {
