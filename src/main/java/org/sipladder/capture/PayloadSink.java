@@ -213,6 +213,18 @@ final class PayloadSink {
         this.gatheredPieces = pieces;
     }
 
+    /** What {@link #gathered(byte[], long[])} told last for the current packet, to be told again after a while. */
+    record Gathered(byte[] whole, long[] pieces) {
+    }
+
+    Gathered gathered() {
+        return new Gathered(gathered, gatheredPieces);
+    }
+
+    void gathered(Gathered g) {
+        gathered(g.whole(), g.pieces());
+    }
+
     /** The file runs that {@code gathered[off, off+len)} is made of (offset, length, ...), or null when not known. */
     private long[] rangesOf(byte[] a, int off, int len) {
         if (a != gathered || file == null || len <= 0) {

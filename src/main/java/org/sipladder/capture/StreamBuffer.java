@@ -23,6 +23,8 @@ final class StreamBuffer {
     private long[] marks = new long[INITIAL_MARKS];
     /** The frame each mark's segment came in, at the same index. */
     private long[] markFrames = new long[INITIAL_MARKS];
+    /** Where each mark's segment is in the capture file, at the same index; -1 when not known. */
+    private long[] markFiles = new long[INITIAL_MARKS];
     /**
      * Room for marks before they grow: a buffer rarely holds more than the segment of one message, and a capture keeps
      * up to {@link org.sipladder.Limits#TCP_DIRECTIONS} directions (2 x 16 longs each were 29 MB of 100,000).
@@ -59,12 +61,17 @@ final class StreamBuffer {
 
     /** Appends {@code a[off, off+len)}, the new bytes of a segment that came in {@code frame}. */
     void append(byte[] a, int off, int len, long frame) {
+        append(a, off, len, frame, -1);
+    }
+
+    /** As above, the bytes being at {@code fileOffset} in the capture file (-1 when not known). */
+    void append(byte[] a, int off, int len, long frame, long fileOffset) {
         source = a;
         sourceOffset = off;
         sourceFrom = position + size();
         sourceTo = sourceFrom + len;
         sourceFrame = frame;
-        mark(position + size(), frame);
+        mark(position + size(), frame, fileOffset);
         if (end + len > array.length) {
             int size = size();
             byte[] target = size + len > array.length ? new byte[Math.max(size + len, array.length * 2)] : array;
@@ -157,21 +164,54 @@ final class StreamBuffer {
         return frames;
     }
 
-    private void mark(long at, long frame) {
+    private void mark(long at, long frame, long fileOffset) {
         if (markCount == marks.length) {
             long[] bigger = new long[marks.length * 2];
             long[] biggerFrames = new long[marks.length * 2];
+            long[] biggerFiles = new long[marks.length * 2];
             for (int i = 0; i < markCount; i++) {
                 bigger[i] = marks[(markHead + i) % marks.length];
                 biggerFrames[i] = markFrames[(markHead + i) % marks.length];
+                biggerFiles[i] = markFiles[(markHead + i) % marks.length];
             }
             marks = bigger;
             markFrames = biggerFrames;
+            markFiles = biggerFiles;
             markHead = 0;
         }
         marks[(markHead + markCount) % marks.length] = at;
         markFrames[(markHead + markCount) % marks.length] = frame;
+        markFiles[(markHead + markCount) % marks.length] = fileOffset;
         markCount++;
+    }
+
+    /**
+     * For {@link PayloadSink#gathered}: where the next {@code length} bytes are, segment by segment, as their index
+     * in {@link #array()}, their offset in the capture file and their length; null when a segment's place in the
+     * file is not known (it came beyond a gap, or not from a capture file).
+     */
+    long[] filePiecesOf(int length) {
+        long until = position + length;
+        int count = 0;
+        for (int i = 0; i < markCount && marks[(markHead + i) % marks.length] < until; i++) {
+            count++;
+        }
+        long[] pieces = new long[3 * count];
+        long bufferEnd = position + size();
+        for (int i = 0; i < count; i++) {
+            int slot = (markHead + i) % marks.length;
+            long segmentFrom = marks[slot];
+            long segmentTo = i + 1 < markCount ? marks[(markHead + i + 1) % marks.length] : bufferEnd;
+            long from = Math.max(segmentFrom, position);
+            long to = Math.min(segmentTo, until);
+            if (markFiles[slot] < 0 || from > to) {
+                return null;
+            }
+            pieces[3 * i] = start + (from - position);
+            pieces[3 * i + 1] = markFiles[slot] + (from - segmentFrom);
+            pieces[3 * i + 2] = to - from;
+        }
+        return pieces;
     }
 
     /**

@@ -23,8 +23,22 @@ record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, He
                 ? buffer.indexInLastSource(len) : -1;
         if (inSource >= 0) {
             emit(transport, buffer.lastSource(), inSource, len, frames);
-        } else {
+            return;
+        }
+        // across segments whose places in the capture file are known: kept as those runs of the file
+        long[] pieces = frames == SipPayload.ONE_PACKET ? null : buffer.filePiecesOf(len);
+        if (pieces == null) {
             emit(transport, buffer.array(), buffer.start(), len, frames);
+            return;
+        }
+        // the packet's own reassembled datagram, if any, is told again after: the buffer's bytes move on as it is
+        // consumed, so its pieces hold for this message alone
+        PayloadSink.Gathered before = sink.gathered();
+        sink.gathered(buffer.array(), pieces);
+        try {
+            emit(transport, buffer.array(), buffer.start(), len, frames);
+        } finally {
+            sink.gathered(before);
         }
     }
 

@@ -16,7 +16,7 @@ final class TcpDirection {
     private static final int MAX_BUFFER = Limits.STREAM_MESSAGE_BYTES;
 
     /** A segment that arrived before the bytes preceding it. */
-    private record Early(int seq, byte[] data, long frame, long micros) {
+    private record Early(int seq, byte[] data, long frame, long micros, long fileOffset) {
         int end() {
             return seq + data.length;
         }
@@ -132,7 +132,7 @@ final class TcpDirection {
         long delta = ahead(seq, next);
         if (delta > 0) {
             early.add(new Early(seq, Arrays.copyOfRange(a, off, off + len), context.sink().frame(),
-                    context.sink().micros()));
+                    context.sink().micros(), context.sink().fileOffsetOf(a, off, len)));
             earlyBytes += len;
             if (early.size() > MAX_PENDING_SEGMENTS || earlyBytes > MAX_PENDING_BYTES) {
                 skipGap();
@@ -143,7 +143,8 @@ final class TcpDirection {
         if (-delta >= len) {
             return; // retransmission of bytes already delivered
         }
-        append(a, off - (int) delta, len + (int) delta, context.sink().frame(), context.sink().micros());
+        append(a, off - (int) delta, len + (int) delta, context.sink().frame(), context.sink().micros(),
+                context.sink().fileOffsetOf(a, off - (int) delta, len + (int) delta));
         drainEarly();
         tellHeld();
     }
@@ -160,8 +161,9 @@ final class TcpDirection {
         }
     }
 
-    private void append(byte[] a, int off, int len, long frame, long micros) {
-        buffer.append(a, off, len, frame);
+    /** Appends a segment's new bytes, which are at {@code fileOffset} in the capture file (-1: not known). */
+    private void append(byte[] a, int off, int len, long frame, long micros, long fileOffset) {
+        buffer.append(a, off, len, frame, fileOffset);
         lastFrame = frame;
         lastMicros = micros;
         next += len;
@@ -186,7 +188,8 @@ final class TcpDirection {
                         context.sink().at(e.frame(), e.micros()); // a message it completes is of its packet
                     }
                     if (ahead(e.end(), next) > 0) {
-                        append(e.data(), skip, e.data().length - skip, e.frame(), e.micros());
+                        append(e.data(), skip, e.data().length - skip, e.frame(), e.micros(),
+                                e.fileOffset() < 0 ? -1 : e.fileOffset() + skip);
                     }
                     progress = true;
                     break;

@@ -104,7 +104,39 @@ class FileBackedPayloadTest {
             assertNotNull(p.file(), "frame " + p.frame());
             assertArrayEquals(p.data(), p.file().read(p.fileOffset(), p.data().length), "frame " + p.frame());
         }
-        assertNull(payloads.get(3).file(), "reassembled from two segments: held");
+        SipPayload across = payloads.get(3);
+        assertNull(across.file(), "two segments: no single run");
+        assertArrayEquals(across.data(), runsOf(across), "the runs of the two segments");
+    }
+
+    /** The bytes of the runs of the file a payload says it is made of, joined. */
+    private static byte[] runsOf(SipPayload p) throws IOException {
+        long[] ranges = p.fileRanges();
+        assertNotNull(ranges, "frame " + p.frame() + " has no runs");
+        java.io.ByteArrayOutputStream runs = new java.io.ByteArrayOutputStream();
+        for (int r = 0; r < ranges.length; r += 2) {
+            runs.write(p.rangesFile().read(ranges[r], (int) ranges[r + 1]));
+        }
+        return runs.toByteArray();
+    }
+
+    @Test
+    void aTcpMessageWhoseSegmentsCameOutOfOrderIsKeptAsItsRuns() throws Exception {
+        String invite = SipText.invite("late@test");
+        int half = invite.length() / 2;
+        Path f = Captures.pcap()
+                .tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 1000, SipText.invite("first@test"))
+                .tcp(T + 2, "10.0.0.1:5060", "10.0.0.2:5060", 1000 + SipText.invite("first@test").length() + half,
+                        invite.substring(half))
+                .tcp(T + 3, "10.0.0.1:5060", "10.0.0.2:5060", 1000 + SipText.invite("first@test").length(),
+                        invite.substring(0, half))
+                .write(dir.resolve("tcp-late.pcap"));
+
+        List<SipPayload> payloads = RecordingListener.read(f).payloads;
+
+        assertEquals(invite, new String(payloads.get(1).data(), StandardCharsets.ISO_8859_1));
+        // the second half came first and waited beyond the gap the first half then filled
+        assertArrayEquals(payloads.get(1).data(), runsOf(payloads.get(1)));
     }
 
     @Test
@@ -124,13 +156,8 @@ class FileBackedPayloadTest {
         SipPayload gathered = payloads.get(0);
         assertEquals(invite, new String(gathered.data(), StandardCharsets.ISO_8859_1));
         assertNull(gathered.file(), "several runs: no single offset");
-        long[] ranges = gathered.fileRanges();
-        assertTrue(ranges.length > 2, "runs: " + ranges.length / 2);
-        java.io.ByteArrayOutputStream runs = new java.io.ByteArrayOutputStream();
-        for (int r = 0; r < ranges.length; r += 2) {
-            runs.write(gathered.rangesFile().read(ranges[r], (int) ranges[r + 1]));
-        }
-        assertArrayEquals(gathered.data(), runs.toByteArray());
+        assertTrue(gathered.fileRanges().length > 2, "runs: " + gathered.fileRanges().length / 2);
+        assertArrayEquals(gathered.data(), runsOf(gathered));
         assertNull(payloads.get(1).fileRanges(), "a fragment sent twice: held in memory");
         assertEquals(invite, new String(payloads.get(1).data(), StandardCharsets.ISO_8859_1));
 
