@@ -36,6 +36,8 @@ final class PayloadSink {
     /** The current packet's reassembled datagram and its pieces' places in the file ({@link #gathered}), or null. */
     private byte[] gathered;
     private long[] gatheredPieces;
+    /** The runs of the file the next message is ({@link #runsOfNext}), or null. */
+    private long[] nextRuns;
     private int recordLength;
     private long warningCount;
     private long frame;
@@ -195,11 +197,14 @@ final class PayloadSink {
 
     /**
      * Where the bytes {@code a[off, off+len)} of the current packet are in the capture file, or -1 when they are not
-     * its record's (or there is no file).
+     * one run of it: of its record, or of one fragment of the datagram it completed (or there is no file).
      */
     long fileOffsetOf(byte[] a, int off, int len) {
-        return file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength
-                ? source.streamOffset(off) : -1;
+        if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
+            return source.streamOffset(off);
+        }
+        long[] runs = rangesOf(a, off, len);
+        return runs != null && runs.length == 2 ? runs[0] : -1;
     }
 
     /**
@@ -213,16 +218,12 @@ final class PayloadSink {
         this.gatheredPieces = pieces;
     }
 
-    /** What {@link #gathered(byte[], long[])} told last for the current packet, to be told again after a while. */
-    record Gathered(byte[] whole, long[] pieces) {
-    }
-
-    Gathered gathered() {
-        return new Gathered(gathered, gatheredPieces);
-    }
-
-    void gathered(Gathered g) {
-        gathered(g.whole(), g.pieces());
+    /**
+     * The next message handed on is the runs {@code ranges} of the capture file (offset, length, ...), as a TCP
+     * stream's segments tell; said once, as {@link #note} is.
+     */
+    void runsOfNext(long[] ranges) {
+        this.nextRuns = ranges;
     }
 
     /** The file runs that {@code gathered[off, off+len)} is made of (offset, length, ...), or null when not known. */
@@ -346,9 +347,10 @@ final class PayloadSink {
         this.afterMessage = null;
         String note = this.note;
         this.note = null;
-        long[] ranges = rangesOf(a, off, len);
-        // one run of the file (of the packet's record, or within one fragment of a reassembled datagram), or several
-        // (a message across fragments): either way lent, and kept as where it is in the file
+        long[] ranges = nextRuns != null ? nextRuns : rangesOf(a, off, len);
+        this.nextRuns = null;
+        // one run of the file (of the packet's record, of one TCP segment or within one fragment of a reassembled
+        // datagram), or several (a message across segments or fragments): either way lent, and kept as where it is
         boolean run = ranges != null ? ranges.length == 2
                 : file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength;
         boolean gather = ranges != null && ranges.length > 2;

@@ -36,8 +36,8 @@ public final class SipPayload {
     /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
     final PayloadBlocks.Block block;
     /**
-     * Where the bytes are in {@link #rangesFile} when they are several runs of it (a datagram reassembled from IP
-     * fragments): each run's offset and length in turn; else null. {@link #file} is null then: the bytes are no run.
+     * Where the bytes are in {@link #rangesFile} when they are several runs of it (a message across TCP segments or
+     * IP fragments): each run's offset and length in turn; else null. {@link #file} is null then: the bytes are no run.
      */
     private final long[] fileRanges;
     private final CaptureFile rangesFile;

@@ -32,17 +32,6 @@ final class StreamBuffer {
     private static final int INITIAL_MARKS = 2;
     private int markHead;
     private int markCount;
-    /**
-     * The array the last segment was appended from and where in it, with its stream offsets and frame, until
-     * {@link #forgetSource}: a message wholly inside it is a run of that packet's bytes (of the capture file, when the
-     * array is the packet's record), so it need not be held in memory.
-     */
-    private byte[] source;
-    private int sourceOffset;
-    private long sourceFrom;
-    private long sourceTo;
-    private long sourceFrame;
-
     byte[] array() {
         return array;
     }
@@ -66,11 +55,6 @@ final class StreamBuffer {
 
     /** As above, the bytes being at {@code fileOffset} in the capture file (-1 when not known). */
     void append(byte[] a, int off, int len, long frame, long fileOffset) {
-        source = a;
-        sourceOffset = off;
-        sourceFrom = position + size();
-        sourceTo = sourceFrom + len;
-        sourceFrame = frame;
         mark(position + size(), frame, fileOffset);
         if (end + len > array.length) {
             int size = size();
@@ -82,30 +66,6 @@ final class StreamBuffer {
         }
         System.arraycopy(a, off, array, end, len);
         end += len;
-    }
-
-    /**
-     * The index in {@link #lastSource()} of the next byte when the next {@code length} bytes all came in the last
-     * segment appended, else -1.
-     */
-    int indexInLastSource(int length) {
-        return source == null || position < sourceFrom || position + length > sourceTo ? -1
-                : sourceOffset + (int) (position - sourceFrom);
-    }
-
-    /** The array the last segment was appended from, or null once {@link #forgetSource forgotten}. */
-    byte[] lastSource() {
-        return source;
-    }
-
-    /** The frame the last segment appended came in. */
-    long lastSourceFrame() {
-        return sourceFrame;
-    }
-
-    /** Lets go of the last segment's array: its packet's record is reused for the next packet. */
-    void forgetSource() {
-        source = null;
     }
 
     void consume(int n) {
@@ -186,17 +146,17 @@ final class StreamBuffer {
     }
 
     /**
-     * For {@link PayloadSink#gathered}: where the next {@code length} bytes are, segment by segment, as their index
-     * in {@link #array()}, their offset in the capture file and their length; null when a segment's place in the
-     * file is not known (it came beyond a gap, or not from a capture file).
+     * The runs of the capture file the next {@code length} bytes are, segment by segment: each one's offset in the
+     * file and length, in turn (one run when they all came in one segment); null when a segment is not one run of the
+     * file (it came not from a capture file, or across the fragments of a datagram).
      */
-    long[] filePiecesOf(int length) {
+    long[] fileRangesOf(int length) {
         long until = position + length;
         int count = 0;
         for (int i = 0; i < markCount && marks[(markHead + i) % marks.length] < until; i++) {
             count++;
         }
-        long[] pieces = new long[3 * count];
+        long[] ranges = new long[2 * count];
         long bufferEnd = position + size();
         for (int i = 0; i < count; i++) {
             int slot = (markHead + i) % marks.length;
@@ -207,11 +167,10 @@ final class StreamBuffer {
             if (markFiles[slot] < 0 || from > to) {
                 return null;
             }
-            pieces[3 * i] = start + (from - position);
-            pieces[3 * i + 1] = markFiles[slot] + (from - segmentFrom);
-            pieces[3 * i + 2] = to - from;
+            ranges[2 * i] = markFiles[slot] + (from - segmentFrom);
+            ranges[2 * i + 1] = to - from;
         }
-        return pieces;
+        return ranges;
     }
 
     /**

@@ -14,32 +14,16 @@ record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, He
                 segments);
     }
 
-    /** Delivers the next {@code len} bytes of {@code buffer} as a message, with the frames of the segments of them. */
+    /**
+     * Delivers the next {@code len} bytes of {@code buffer} as a message, with the frames of the segments of them and,
+     * when their places in the capture file are known, the runs of the file they are: the sink then keeps no copy.
+     */
     void emit(Transport transport, StreamBuffer buffer, int len) {
-        long[] frames = buffer.framesOf(len, sink.frame());
-        // a message wholly in the segment just appended from this packet is a run of the packet's bytes: handed on
-        // from there, the sink notes where it is in the capture file and keeps no copy (as for UDP)
-        int inSource = frames == SipPayload.ONE_PACKET && buffer.lastSourceFrame() == sink.frame()
-                ? buffer.indexInLastSource(len) : -1;
-        if (inSource >= 0) {
-            emit(transport, buffer.lastSource(), inSource, len, frames);
-            return;
+        long[] runs = buffer.fileRangesOf(len);
+        if (runs != null) {
+            sink.runsOfNext(runs);
         }
-        // across segments whose places in the capture file are known: kept as those runs of the file
-        long[] pieces = frames == SipPayload.ONE_PACKET ? null : buffer.filePiecesOf(len);
-        if (pieces == null) {
-            emit(transport, buffer.array(), buffer.start(), len, frames);
-            return;
-        }
-        // the packet's own reassembled datagram, if any, is told again after: the buffer's bytes move on as it is
-        // consumed, so its pieces hold for this message alone
-        PayloadSink.Gathered before = sink.gathered();
-        sink.gathered(buffer.array(), pieces);
-        try {
-            emit(transport, buffer.array(), buffer.start(), len, frames);
-        } finally {
-            sink.gathered(before);
-        }
+        emit(transport, buffer.array(), buffer.start(), len, buffer.framesOf(len, sink.frame()));
     }
 
     /**

@@ -167,11 +167,7 @@ final class TcpDirection {
         lastFrame = frame;
         lastMicros = micros;
         next += len;
-        try {
-            decode();
-        } finally {
-            buffer.forgetSource();
-        }
+        decode();
     }
 
     private void drainEarly() {
