@@ -53,7 +53,7 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
         if (source instanceof CaptureFile file) {
             byte[] bytes = file.read(offset, length);
             if (foldedChecksum(bytes) != checksum) {
-                throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
+                throw changed(file);
             }
             return bytes;
         }
@@ -82,9 +82,14 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
             at += length;
         }
         if (foldedChecksum(bytes) != checksum) {
-            throw new IOException(origin.file() + " no longer holds this message (it changed since it was read); open it again");
+            throw changed(origin.file());
         }
         return bytes;
+    }
+
+    /** What a read-back whose bytes are not those read says: the file changed since. */
+    private static IOException changed(CaptureFile file) {
+        return new IOException(file + " no longer holds this message (it changed since it was read); open it again");
     }
 
     /**

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.CaptureListener;
-import org.sipladder.capture.CaptureReader;
-import org.sipladder.capture.SipPayload;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Scanned;
 import org.sipladder.testkit.SipText;
 
 /**
@@ -35,14 +32,7 @@ class LowerCaseMethodTest {
                 .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", lower)
                 .tcp(T + 1, "10.0.0.1:5070", "10.0.0.2:5060", 1000, lower + upper)
                 .write(dir.resolve("lower.pcap"));
-        List<SipMessage> read = new ArrayList<>();
-        SipParser parser = new SipParser(SipParser.Depth.SCAN);
-        new CaptureReader().read(file, new CaptureListener() {
-            @Override
-            public void payload(SipPayload p) {
-                parser.parse(p).ifPresent(read::add);
-            }
-        });
+        List<SipMessage> read = Scanned.messagesOf(file);
         assertEquals(List.of("invite", "invite", "OPTIONS"), read.stream().map(SipMessage::method).toList());
         for (SipMessage m : read.subList(0, 2)) {
             assertEquals("lc-1", m.callId());
