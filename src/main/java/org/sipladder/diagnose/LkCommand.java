@@ -25,6 +25,15 @@ final class LkCommand {
                 .append("lk sip inbound update --id ").append(trunkId).append(" --numbers ").append(joined).toString();
     }
 
+    /**
+     * {@link #setTrunkNumbers} of {@code numbers} and one more, without that one: the command's start, to which a
+     * call's number is appended.
+     */
+    static String setTrunkNumbersAndOneMore(String trunkId, List<String> numbers) {
+        String command = setTrunkNumbers(trunkId, numbers);
+        return numbers.isEmpty() ? command : command.concat(",");
+    }
+
     /** Replaces the whole trunk with the JSON in {@code file}. */
     static String replaceTrunk(String trunkId, String file) {
         return "lk sip inbound update --id " + trunkId + " " + file;

@@ -73,9 +73,7 @@ final class NoTrunkMatchCheck implements FindingRule {
     private record Example(SIPInboundTrunkInfo trunk, String commandStart) {
 
         static Example of(SIPInboundTrunkInfo trunk) {
-            List<String> numbers = trunk.getNumbersList();
-            String command = LkCommand.setTrunkNumbers(trunk.getSipTrunkId(), numbers);
-            return new Example(trunk, numbers.isEmpty() ? command : command.concat(","));
+            return new Example(trunk, LkCommand.setTrunkNumbersAndOneMore(trunk.getSipTrunkId(), trunk.getNumbersList()));
         }
 
         /** {@code LkCommand.setTrunkNumbers} of the trunk's numbers and {@code called}. */
